@@ -1,0 +1,3 @@
+"""OTPIC Reader: an offline reader for the archived OTPIC course."""
+
+__version__ = "0.1.0"

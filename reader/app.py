@@ -1,0 +1,42 @@
+"""Build the main window from a content folder and a data folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+
+from reader.archive.archive import Archive
+from reader.archive.bundled import bundled_content_dir
+from reader.ui.main_window import MainWindow
+from reader.userdata.paths import resolve_data_dir
+from reader.userdata.store import UserStore
+
+
+def create_main_window(content_dir: str | Path | None = None,
+                       data_dir: str | Path | None = None,
+                       page: str | None = None) -> MainWindow:
+    """The reader's main window, unshown, with a page open (a QApplication must exist).
+
+    Raises ArchiveError when the content folder is not an archive.
+    """
+    archive = Archive.open(content_dir or bundled_content_dir())
+    store = UserStore.open(resolve_data_dir(data_dir))
+    window = MainWindow(archive, store)
+    last = store.get("last_page")
+    start = page or (last if last and archive.knows(last) else archive.home)
+    window.open_page(start)
+    return window
+
+
+
+def create_application() -> QApplication:
+    """The QApplication, named so that Qt and the desktop know the program."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OTPIC Reader")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("otpic-reader")
+    return app

@@ -1,0 +1,151 @@
+"""An opened content folder: the course, its preserved pages, and what they link to."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from reader.archive.course import SectionSpec, load_course
+from reader.archive.errors import ArchiveError, Problem
+from reader.archive.links import classify_href, extract_links
+from reader.archive.model import Backlink, Course, Entry, Page, Section
+from reader.archive.page_file import PageError, read_page
+
+OTHER_SECTION = "other"
+
+
+class Archive:
+    """The content of one archive folder, validated on opening.
+
+    Bad page files are skipped and listed in `problems`, so that one broken
+    file never hides the rest of the course.
+    """
+
+    def __init__(self, root: Path, course: Course, specs: list[SectionSpec],
+                 pages: dict[str, Page], problems: list[Problem]) -> None:
+        self.root = root
+        self.course = course
+        self.pages = pages
+        self.problems = problems
+        self._specs = specs
+
+    @classmethod
+    def open(cls, root: Path | str) -> Archive:
+        """Open a content folder, or raise ArchiveError saying why it is not one."""
+        root = Path(root)
+        if not root.exists():
+            raise ArchiveError(f"The content folder {root} does not exist.")
+        if not root.is_dir():
+            raise ArchiveError(f"{root} is not a folder, so it cannot be a content folder.")
+        course_file = root / "course.yaml"
+        if not course_file.is_file():
+            raise ArchiveError(f"{root} is not an OTPIC archive: it has no course.yaml.")
+        course, specs = load_course(course_file)
+        pages: dict[str, Page] = {}
+        problems: list[Problem] = []
+        pages_dir = root / "pages"
+        for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
+            try:
+                page = read_page(path)
+            except PageError as exc:
+                problems.append(Problem(path, f"skipped: the file {exc}."))
+                continue
+            pages[page.slug] = page
+        return cls(root, course, specs, pages, problems)
+
+    @property
+    def home(self) -> str:
+        """The page the reader opens first: course.yaml's home, or the first page."""
+        if self.course.home in self.pages:
+            return self.course.home
+        for section in self.sections:
+            for entry in section.entries:
+                if entry.preserved:
+                    return entry.slug
+        return next(iter(self.pages), "")
+
+    def knows(self, slug: str) -> bool:
+        """True for a page the course had: preserved, listed in course.yaml, or linked to."""
+        return slug in self.pages or self.section_of(slug) is not None or slug in self._outgoing
+
+    def page(self, slug: str) -> Page | None:
+        return self.pages.get(slug)
+
+    def title_of(self, slug: str) -> str:
+        """The best title known for a slug, preserved or not."""
+        page = self.pages.get(slug)
+        if page:
+            return page.title
+        for section in self.sections:
+            for entry in section.entries:
+                if entry.slug == slug:
+                    return entry.title
+        return self._linked_titles.get(slug, slug.replace("-", " ").capitalize())
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Sections in course.yaml order; unlisted pages follow, under their own section."""
+        sections = [Section(spec.id, spec.title, spec.description) for spec in self._specs]
+        by_id = {section.id: section for section in sections}
+        listed: set[str] = set()
+        for spec, section in zip(self._specs, sections):
+            for slug, title in spec.entries:
+                if slug in listed:
+                    continue
+                listed.add(slug)
+                page = self.pages.get(slug)
+                title = page.title if page else title or self._linked_titles.get(slug, slug)
+                section.entries.append(Entry(slug, title, preserved=page is not None))
+        unlisted = sorted((p for p in self.pages.values() if p.slug not in listed),
+                          key=lambda p: p.title.casefold())
+        for page in unlisted:
+            section = by_id.get(page.section)
+            if section is None:
+                section = by_id.get(OTHER_SECTION)
+                if section is None:
+                    section = by_id[OTHER_SECTION] = Section(OTHER_SECTION, "Other pages")
+                    sections.append(section)
+            section.entries.append(Entry(page.slug, page.title, preserved=True))
+        return sections
+
+    def section_of(self, slug: str) -> Section | None:
+        for section in self.sections:
+            if any(entry.slug == slug for entry in section.entries):
+                return section
+        return None
+
+    @cached_property
+    def _outgoing(self) -> dict[str, list[tuple[str, str, str]]]:
+        """For each linked slug: (linking slug, link text, description), in page order."""
+        outgoing: dict[str, list[tuple[str, str, str]]] = {}
+        for page in self.pages.values():
+            for link in extract_links(page.body):
+                target = classify_href(link.target)
+                if target.kind == "page":
+                    outgoing.setdefault(target.value, []).append(
+                        (page.slug, link.text, link.description))
+        return outgoing
+
+    @cached_property
+    def _linked_titles(self) -> dict[str, str]:
+        return {slug: refs[0][1] for slug, refs in self._outgoing.items()}
+
+    def backlinks(self, slug: str) -> list[Backlink]:
+        """The pages that link to `slug`, each with what it said about it."""
+        return [Backlink(source, self.pages[source].title, text, description)
+                for source, text, description in self._outgoing.get(slug, [])]
+
+    def missing_links(self) -> dict[str, list[Backlink]]:
+        """Every linked slug that has no page, with the pages that link to it."""
+        return {slug: self.backlinks(slug) for slug in self._outgoing if slug not in self.pages}
+
+    def resource_path(self, relative: str) -> Path | None:
+        """A file inside the content folder, or None for anything that would leave it."""
+        root = self.root.resolve()
+        try:
+            path = (root / relative).resolve()
+        except (OSError, ValueError):
+            return None
+        if root not in path.parents or not path.is_file():
+            return None
+        return path

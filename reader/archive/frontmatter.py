@@ -1,0 +1,44 @@
+"""Split a page file into its YAML front matter and its Markdown body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.archive.yaml_io import YAMLError, load_yaml
+
+
+class FrontMatterError(ValueError):
+    """The front matter is missing, unterminated or not a YAML mapping."""
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Return (metadata, body) of a page file's text.
+
+    The file opens with a line `---`, the YAML mapping, and a closing `---`
+    line; the body is everything after, with the blank line that follows the
+    closing fence removed.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        raise FrontMatterError("it does not start with a '---' front matter line")
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip("\r\n") == "---":
+            break
+    else:
+        raise FrontMatterError("its front matter has no closing '---' line")
+    try:
+        meta = load_yaml("".join(lines[1:index]))
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise FrontMatterError(f"its front matter is not valid YAML{where}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("its front matter is not a mapping of names to values")
+    body = "".join(lines[index + 1 :])
+    if body.startswith("\n"):
+        body = body[1:]
+    return meta, body

@@ -1,0 +1,95 @@
+"""Links between pages: slugs, the links a page body holds, and where a link leads."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from reader.archive.model import Link
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_INLINE_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]+)>?\s*\)")
+_LIST_ITEM = re.compile(r"^[-*+] +")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def slugify(title: str) -> str:
+    """Make the slug of a title: lower-case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def page_href(slug: str) -> str:
+    """The relative link to a page file, as page bodies write it."""
+    return f"{slug}.md"
+
+
+def extract_links(body: str) -> list[Link]:
+    """Every inline link of a Markdown body, with the description under list items.
+
+    A description is the indented paragraph that follows a list item made of
+    one link, which is how the course's "Links to ..." lists are written.
+    """
+    links: list[Link] = []
+    lines = body.splitlines()
+    for number, line in enumerate(lines):
+        for match in _INLINE_LINK.finditer(line):
+            text = _ESCAPED.sub(r"\1", match.group(1))
+            description = ""
+            if _LIST_ITEM.match(line) and line.rstrip().endswith(")"):
+                description = _item_description(lines, number + 1)
+            links.append(Link(text=text, target=match.group(2), description=description))
+    return links
+
+
+def _item_description(lines: list[str], start: int) -> str:
+    collected: list[str] = []
+    for line in lines[start:]:
+        if not line.strip():
+            if collected:
+                break
+            continue
+        if not line.startswith("    "):
+            break
+        collected.append(line.strip())
+    return _ESCAPED.sub(r"\1", " ".join(collected))
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where a link leads: kind is page, anchor, external or blocked."""
+
+    kind: str
+    value: str
+    fragment: str = ""
+
+
+def classify_href(href: str) -> LinkTarget:
+    """Decide what a link in a page may do; anything unknown is blocked.
+
+    Page links are relative links to `<slug>.md` in the same folder; http,
+    https and mailto are external (the user must confirm); every other scheme
+    and any path that leaves the pages folder does nothing.
+    """
+    href = href.strip()
+    if not href:
+        return LinkTarget("blocked", href)
+    if href.startswith("#"):
+        return LinkTarget("anchor", unquote(href[1:]))
+    parts = urlsplit(href)
+    if parts.scheme:
+        if parts.scheme.lower() in EXTERNAL_SCHEMES and (parts.netloc or parts.scheme == "mailto"):
+            return LinkTarget("external", href)
+        return LinkTarget("blocked", href)
+    if parts.netloc:
+        return LinkTarget("blocked", href)
+    path = unquote(parts.path)
+    if path.startswith("./"):
+        path = path[2:]
+    if path.endswith(".md") and SLUG_RE.match(path[:-3]):
+        return LinkTarget("page", path[:-3], unquote(parts.fragment))
+    return LinkTarget("blocked", href)

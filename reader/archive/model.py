@@ -1,0 +1,94 @@
+"""The archive's plain data: the course, its sections and its pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Successor:
+    """The course that replaced OTPIC, and the project it is built around."""
+
+    title: str
+    short_title: str
+    description: str
+    url: str
+    built_around: str
+    built_around_url: str
+
+
+@dataclass(frozen=True)
+class Course:
+    """What course.yaml says about the course as a whole."""
+
+    title: str
+    short_title: str
+    publisher: str
+    original_address: str
+    retired: str
+    retirement_notice: str
+    home: str
+    successor: Successor
+
+
+@dataclass(frozen=True)
+class Page:
+    """One preserved page: its front matter and its Markdown body."""
+
+    slug: str
+    title: str
+    body: str
+    section: str = ""
+    source_url: str = ""
+    captured: str = ""
+    rights: str = ""
+    summary: str = ""
+    capture_file: str = ""
+    capture_sha256: str = ""
+
+    @property
+    def archived(self) -> bool:
+        """True for a copy of an original course page, False for pages we wrote."""
+        return bool(self.source_url or self.capture_file)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the navigation tree: a page, preserved or not."""
+
+    slug: str
+    title: str
+    preserved: bool
+
+
+@dataclass
+class Section:
+    """A section of the course and its entries, in the order course.yaml gives."""
+
+    id: str
+    title: str
+    description: str = ""
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def preserved_count(self) -> int:
+        return sum(1 for entry in self.entries if entry.preserved)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link found in a page body, with the description the page gave it."""
+
+    text: str
+    target: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A page that links to a given slug, and what it said about it."""
+
+    slug: str
+    title: str
+    link_text: str
+    description: str

@@ -1,0 +1,164 @@
+"""Render pages to the HTML the page view shows: Markdown in, safe HTML out.
+
+Raw HTML in page bodies is shown as text, links are sorted by what they may
+do (see links.classify_href), and images load only from inside the content
+folder; anything else shows its alternative text. Nothing here reaches the
+network or reads outside the archive.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from reader.archive.archive import Archive
+from reader.archive.links import classify_href, page_href
+from reader.archive.model import Page
+
+ALLOWED_ATTRIBUTES = frozenset({"href", "title", "id", "class", "alt", "src", "name", "colspan",
+                                "rowspan", "align", "start"})
+NOT_PRESERVED = "Not preserved in this archive"
+
+STYLE = """
+body { font-size: 12pt; }
+h1 { font-size: 20pt; font-weight: 600; margin-bottom: 2px; }
+h2 { font-size: 14pt; font-weight: 600; margin-top: 18px; }
+p { margin-top: 4px; margin-bottom: 8px; line-height: 140%; }
+li p { margin-top: 2px; margin-bottom: 4px; }
+p.provenance { font-size: 9pt; color: #5f6368; margin-bottom: 16px; }
+a { color: #1a5fb4; }
+a.missing { color: #8a8a8a; }
+span.image-alt { color: #5f6368; font-style: italic; }
+p.stub { font-size: 13pt; }
+"""
+
+
+class _SafeLinks(Treeprocessor):
+    """Mark links to pages not preserved, defuse unknown links, drop remote images."""
+
+    def __init__(self, md: markdown.Markdown, archive: Archive) -> None:
+        super().__init__(md)
+        self.archive = archive
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for name in [n for n in element.attrib if n not in ALLOWED_ATTRIBUTES]:
+                del element.attrib[name]
+            if element.tag == "a":
+                self._link(element)
+            elif element.tag == "img":
+                self._image(element)
+
+    def _link(self, element: ET.Element) -> None:
+        target = classify_href(element.get("href", ""))
+        if target.kind == "page" and target.value not in self.archive.pages:
+            element.set("class", "missing")
+            element.set("title", f"{NOT_PRESERVED}: {self.archive.title_of(target.value)}")
+        elif target.kind == "external":
+            element.set("title", f"External address: {target.value}")
+        elif target.kind == "blocked":
+            element.tag = "span"
+            element.attrib.pop("href", None)
+
+    def _image(self, element: ET.Element) -> None:
+        src = element.get("src", "")
+        if classify_href(src).kind == "blocked" and self.archive.resource_path(src):
+            return  # a picture inside the content folder
+        alt = element.get("alt") or "image"
+        element.tag = "span"
+        element.attrib.clear()
+        element.set("class", "image-alt")
+        element.text = f"[{alt}]"
+
+
+class _ArchiveExtension(Extension):
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the library's name
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md, self.archive), "otpic_safe_links", 1)
+
+
+class Renderer:
+    """Turns the archive's pages into HTML, keeping the most recent ones ready."""
+
+    def __init__(self, archive: Archive, cache_size: int = 64) -> None:
+        self.archive = archive
+        self._md = markdown.Markdown(
+            extensions=["toc", "tables", "footnotes", "attr_list", _ArchiveExtension(archive)],
+            output_format="html",
+        )
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache_size = cache_size
+
+    def body_html(self, markdown_text: str) -> str:
+        self._md.reset()
+        return self._md.convert(markdown_text)
+
+    def html_for(self, slug: str) -> str:
+        """The whole HTML document for a slug, preserved or not."""
+        cached = self._cache.get(slug)
+        if cached is not None:
+            self._cache.move_to_end(slug)
+            return cached
+        page = self.archive.page(slug)
+        result = self._page(page) if page else self._not_preserved(slug)
+        self._cache[slug] = result
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return result
+
+    def _page(self, page: Page) -> str:
+        return document(page.title, provenance_html(page), self.body_html(page.body))
+
+    def _not_preserved(self, slug: str) -> str:
+        title = self.archive.title_of(slug)
+        backlinks = self.archive.backlinks(slug)
+        parts = [f'<p class="stub">The page <b>{html.escape(title)}</b> was part of the '
+                 f"course, but this archive does not hold a copy of it. It is not preserved.</p>"]
+        section = self.archive.section_of(slug)
+        if section:
+            parts.append(f"<p>The course listed it under {html.escape(section.title)}.</p>")
+        if backlinks:
+            parts.append("<h2>Pages that link to it</h2><ul>")
+            for link in backlinks:
+                said = (f"<br>It says: <i>{html.escape(link.description)}</i>"
+                        if link.description else "")
+                parts.append(f'<li><a href="{page_href(link.slug)}">{html.escape(link.title)}</a>'
+                             f" links to it as “{html.escape(link.link_text)}”.{said}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append("<p>No preserved page links to it.</p>")
+        provenance = '<p class="provenance">Written by OTPIC Reader: a page not preserved.</p>'
+        return document(title, provenance, "".join(parts))
+
+
+def provenance_html(page: Page) -> str:
+    """Where the page came from, in one line under its title."""
+    if not page.archived:
+        return '<p class="provenance">Written for this archive by the OTPIC Reader project.</p>'
+    bits = ["Archived copy"]
+    if page.source_url:
+        url = html.escape(page.source_url)
+        bits.append(f'original address <a href="{url}">{url}</a>')
+    else:
+        bits.append("original address not known")
+    if page.captured:
+        bits.append(f"captured {html.escape(page.captured)}")
+    bits.append(html.escape(page.rights) if page.rights else "no rights statement in the capture")
+    return f'<p class="provenance">{" · ".join(bits)}</p>'
+
+
+def document(title: str, provenance: str, body: str) -> str:
+    """A whole HTML document, styled, with the title and provenance above the body."""
+    return (f"<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            f"<style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"{provenance}{body}</body></html>")

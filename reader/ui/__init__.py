@@ -1,0 +1,1 @@
+"""Qt widgets only: they ask the archive and the user's store, and show the answers."""

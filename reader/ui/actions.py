@@ -1,0 +1,43 @@
+"""The main window's actions: names, shortcuts and objectNames in one table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+
+
+SPECS = (
+    ActionSpec("actionHome", "&Home", "Alt+Home", "Open the page about this archive"),
+    ActionSpec("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, "Close the reader"),
+    ActionSpec("actionAboutSuccessor", "About the &successor course",
+               tip="Show the notice about DCIC, the course that replaced OTPIC"),
+    ActionSpec("actionAboutReader", "&About OTPIC Reader"),
+)
+
+
+class Actions:
+    """Holds the window's QActions as attributes named by their objectName."""
+
+    def __init__(self, parent: QWidget) -> None:
+        for spec in SPECS:
+            action = QAction(spec.text, parent)
+            action.setObjectName(spec.name)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.tip:
+                action.setStatusTip(spec.tip)
+                action.setToolTip(spec.tip)
+            setattr(self, spec.name, action)
+
+    def __getattr__(self, name: str) -> QAction:  # for type checkers; set in __init__
+        raise AttributeError(name)

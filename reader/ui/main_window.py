@@ -1,0 +1,159 @@
+"""The main window: assembles the tree, the notice and the page view, and wires them."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from reader import __version__
+from reader.archive.archive import Archive
+from reader.archive.links import classify_href
+from reader.archive.render import NOT_PRESERVED, Renderer
+from reader.ui import external
+from reader.ui.actions import Actions
+from reader.ui.link_router import LinkRouter
+from reader.ui.nav_tree import NavTree
+from reader.ui.page_view import PageView
+from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
+from reader.userdata.store import UserStore
+
+WINDOW_TITLE = "OTPIC Reader"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, archive: Archive, store: UserStore) -> None:
+        super().__init__()
+        self.archive = archive
+        self.store = store
+        self.renderer = Renderer(archive)
+        self.current_slug = ""
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1100, 760)
+
+        self.actions = Actions(self)
+        self.router = LinkRouter(self)
+        self.page_view = PageView(archive)
+        self.notice = SuccessorNotice(archive.course)
+        self.notice.setVisible(not store.get("notice_dismissed"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.page_view, 1)
+        self.setCentralWidget(central)
+
+        self.nav_tree = NavTree(archive.sections)
+        self.nav_dock = self._dock("navDock", "Contents", self.nav_tree,
+                                   Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resizeDocks([self.nav_dock], [300], Qt.Orientation.Horizontal)
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self._tell_problems()
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a.actionQuit)
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addAction(a.actionHome)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.nav_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a.actionAboutSuccessor)
+        help_menu.addAction(a.actionAboutReader)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.actionQuit.triggered.connect(self.close)
+        a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
+        a.actionAboutSuccessor.triggered.connect(self.show_successor)
+        a.actionAboutReader.triggered.connect(self._about_reader)
+        self.nav_tree.page_requested.connect(self.open_page)
+        self.page_view.link_clicked.connect(self.router.route)
+        self.page_view.link_hovered.connect(self._hovered)
+        self.router.page_requested.connect(self.open_page)
+        self.router.anchor_requested.connect(self.page_view.scrollToAnchor)
+        self.router.external_requested.connect(lambda url: external.confirm_and_open(self, url))
+        self.router.blocked.connect(
+            lambda href: self.statusBar().showMessage(f"This link does nothing here: {href}", 5000))
+        self.notice.dismissed.connect(self.dismiss_notice)
+        self.notice.details_requested.connect(self.show_successor_details)
+
+    def open_page(self, slug: str, fragment: str = "") -> None:
+        """Show a page (or what is known of a page not preserved) and remember it."""
+        self.page_view.show_html(self.renderer.html_for(slug))
+        if fragment:
+            self.page_view.scrollToAnchor(fragment)
+        self.current_slug = slug
+        self.nav_tree.select(slug)
+        self.store.set("last_page", slug)
+
+    def _hovered(self, href: str) -> None:
+        if not href:
+            self.statusBar().clearMessage()
+            return
+        target = classify_href(href)
+        if target.kind == "page":
+            title = self.archive.title_of(target.value)
+            known = target.value in self.archive.pages
+            self.statusBar().showMessage(title if known else f"{NOT_PRESERVED}: {title}")
+        elif target.kind == "external":
+            self.statusBar().showMessage(f"Outside the archive (asks first): {target.value}")
+
+    def dismiss_notice(self) -> None:
+        self.notice.hide()
+        self.store.set("notice_dismissed", True)
+
+    def show_successor(self) -> None:
+        self.notice.show()
+        self.store.set("notice_dismissed", False)
+        self.show_successor_details()
+
+    def show_successor_details(self) -> None:
+        dialog = SuccessorDialog(self.archive.course, self)
+        dialog.open_requested.connect(lambda url: external.confirm_and_open(dialog, url))
+        dialog.open()
+
+    def _about_reader(self) -> None:
+        QMessageBox.about(self, "About OTPIC Reader",
+                          f"<p><b>OTPIC Reader</b> {__version__}</p><p>An offline reader for the "
+                          "archived International Online Training Program on Intractable "
+                          "Conflict. It reads the course from files on this computer and "
+                          "never uses the network unless you confirm an outside link.</p>")
+
+    def _restore_layout(self) -> None:
+        for key, restore in (("window_geometry", self.restoreGeometry),
+                             ("window_state", self.restoreState)):
+            saved = self.store.get(key)
+            if saved:
+                restore(QByteArray(base64.b64decode(saved)))
+
+    def save_layout(self) -> None:
+        self.store.set("window_geometry", base64.b64encode(bytes(self.saveGeometry())).decode())
+        self.store.set("window_state", base64.b64encode(bytes(self.saveState())).decode())
+
+    def _tell_problems(self) -> None:
+        problems = self.archive.problems
+        if problems:
+            self.statusBar().showMessage(f"{len(problems)} file(s) of the archive were skipped: "
+                                         f"{problems[0]}", 15000)
+        elif not self.store.writable:
+            self.statusBar().showMessage(f"Read-only: {self.store.read_only_reason}.", 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""The navigation tree: sections and their pages, the pages not preserved greyed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.archive.model import Section
+
+NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is known of it."
+
+
+class NavTree(QTreeWidget):
+    """Emits page_requested(slug) when the reader picks a page."""
+
+    page_requested = Signal(str)
+
+    def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navTree")
+        self.setAccessibleName("Course contents")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._populate(sections)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def _populate(self, sections: list[Section]) -> None:
+        grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
+                                           QPalette.ColorRole.Text))
+        for section in sections:
+            top = QTreeWidgetItem(self, [section.title])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            total = len(section.entries)
+            top.setToolTip(0, f"{section.description}\n{section.preserved_count} of {total} "
+                              "pages preserved".strip())
+            if not section.entries:
+                top.setForeground(0, grey)
+            for entry in section.entries:
+                item = QTreeWidgetItem(top, [entry.title])
+                item.setData(0, Qt.ItemDataRole.UserRole, entry.slug)
+                if not entry.preserved:
+                    item.setForeground(0, grey)
+                    italic = QFont(item.font(0))
+                    italic.setItalic(True)
+                    item.setFont(0, italic)
+                    item.setToolTip(0, NOT_PRESERVED_TIP)
+                else:
+                    item.setToolTip(0, entry.title)
+                self._items.setdefault(entry.slug, item)
+            top.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        slug = item.data(0, Qt.ItemDataRole.UserRole)
+        if slug:
+            self.page_requested.emit(slug)
+
+    def select(self, slug: str) -> None:
+        """Show which page is open, without emitting page_requested."""
+        item = self._items.get(slug)
+        self.blockSignals(True)
+        if item is None:
+            self.clearSelection()
+        else:
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+        self.blockSignals(False)

@@ -1,0 +1,102 @@
+"""The notice about the successor course, at the top of the window."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.archive.model import Course
+
+
+def notice_text(course: Course) -> str:
+    successor = course.successor
+    return (f"{escape(course.short_title)} was retired on {_long_date(course.retired)}. Its "
+            f"successor is <b>{escape(successor.title)}</b> ({escape(successor.short_title)}), "
+            f"built around {escape(successor.built_around)}.")
+
+
+def _long_date(iso: str) -> str:
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+class SuccessorNotice(QFrame):
+    """A slim bar; emits details_requested or dismissed, the window decides the rest."""
+
+    details_requested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("successorNotice")
+        self.setAccessibleName("Notice about the successor course")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#successorNotice { background: palette(alternate-base); }")
+        label = QLabel(notice_text(course), self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        details = QPushButton("Details…", self)
+        details.setObjectName("noticeDetails")
+        details.clicked.connect(self.details_requested)
+        dismiss = QPushButton("Dismiss", self)
+        dismiss.setObjectName("dismissNotice")
+        dismiss.setToolTip("Hide this notice. Help > About the successor course shows it again.")
+        dismiss.clicked.connect(self.dismissed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(label, 1)
+        layout.addWidget(details)
+        layout.addWidget(dismiss)
+
+
+class SuccessorDialog(QDialog):
+    """The details: the course's own retirement words, and the addresses as text."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("successorDialog")
+        self.setWindowTitle("About the successor course")
+        successor = course.successor
+        paragraphs = "".join(f"<p>{escape(p)}</p>"
+                             for p in course.retirement_notice.split("\n\n") if p)
+        text = QLabel(
+            f"<p>{notice_text(course)}</p>"
+            f"<p><b>{escape(successor.title)}</b>: {escape(successor.description)}.<br>"
+            f"{escape(successor.url)}</p>"
+            f"<p><b>{escape(successor.built_around)}</b><br>{escape(successor.built_around_url)}</p>"
+            f"<p>The course's own words, from its retirement banner:</p>"
+            f"<blockquote>{paragraphs}</blockquote>",
+            self,
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for name, url in ((f"Open {successor.short_title} in browser…", successor.url),
+                          (f"Open {successor.built_around} in browser…",
+                           successor.built_around_url)):
+            button = buttons.addButton(name, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(lambda _=False, u=url: self.open_requested.emit(u))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(560, 0)

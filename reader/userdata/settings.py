@@ -1,0 +1,12 @@
+"""Every setting the reader keeps, with its default, declared in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "notice_dismissed": False,  # the successor notice was hidden by the user
+    "last_page": "",  # the page open when the reader last closed or navigated
+    "window_geometry": "",  # QMainWindow.saveGeometry(), base64
+    "window_state": "",  # QMainWindow.saveState() (docks, toolbars), base64
+}
