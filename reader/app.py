@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-
 from reader.archive.archive import Archive
 from reader.archive.bundled import bundled_content_dir
 from reader.ui.main_window import MainWindow

@@ -88,7 +88,7 @@ class Archive:
         sections = [Section(spec.id, spec.title, spec.description) for spec in self._specs]
         by_id = {section.id: section for section in sections}
         listed: set[str] = set()
-        for spec, section in zip(self._specs, sections):
+        for spec, section in zip(self._specs, sections, strict=True):
             for slug, title in spec.entries:
                 if slug in listed:
                     continue

@@ -119,13 +119,15 @@ def _is_description(line: str) -> bool:
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(#|>|[-+*] |\d+\. )")
+_LINE_START = re.compile(r"^(#|>|[-+*] )")
+_NUMBERED = re.compile(r"^(\d+)\. ")
 
 
 def escape_markdown(line: str) -> str:
     """Keep a line of archived text literal when it is read as Markdown."""
     line = _SPECIAL.sub(r"\\\1", line)
-    return _LINE_START.sub(lambda m: "\\" + m.group(1), line)
+    line = _LINE_START.sub(lambda m: "\\" + m.group(1), line)
+    return _NUMBERED.sub(r"\1\\. ", line)
 
 
 def section_for(parsed: ParsedCapture, source_url: str) -> str:

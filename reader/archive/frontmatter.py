@@ -23,10 +23,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != "---":
         raise FrontMatterError("it does not start with a '---' front matter line")
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip("\r\n") == "---":
-            break
-    else:
+    index = next((i for i, line in enumerate(lines) if i and line.rstrip("\r\n") == "---"), 0)
+    if not index:
         raise FrontMatterError("its front matter has no closing '---' line")
     try:
         meta = load_yaml("".join(lines[1:index]))

@@ -81,7 +81,7 @@ class _ArchiveExtension(Extension):
         super().__init__()
         self.archive = archive
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the library's name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md, self.archive), "otpic_safe_links", 1)

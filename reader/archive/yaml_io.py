@@ -16,4 +16,4 @@ YAMLError = yaml.YAMLError
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely (no object construction), as fast as this PyYAML allows."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=_Loader)

@@ -154,6 +154,6 @@ class MainWindow(QMainWindow):
         elif not self.store.writable:
             self.statusBar().showMessage(f"Read-only: {self.store.read_only_reason}.", 15000)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from reader.archive.archive import Archive
 
 MAX_TEXT_WIDTH = 760  # pixels: a comfortable line length for reading
+MIN_MARGIN = 24
 
 
 class PageView(QTextBrowser):
@@ -24,14 +25,14 @@ class PageView(QTextBrowser):
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDocumentMargin(28)
         self.anchorClicked.connect(lambda url: self.link_clicked.emit(url.toString()))
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
 
     def show_html(self, html: str) -> None:
         self.setHtml(html)
+        self._fit_column()
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""
         if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
             path = self.archive.resource_path("pages/" + url.path())
@@ -41,10 +42,16 @@ class PageView(QTextBrowser):
                     return image
         return None
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """Keep lines at a readable length on wide windows by centring the text column."""
-        spare = max(0, event.size().width() - MAX_TEXT_WIDTH)
-        side = spare // 2
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        """Keep lines at a readable length on wide windows by centring the text column."""
+        side = max(MIN_MARGIN, (self.viewport().width() - MAX_TEXT_WIDTH) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side or frame.rightMargin() != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
