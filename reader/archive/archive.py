@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.archive.course import SectionSpec, load_course
 from reader.archive.errors import ArchiveError, Problem
+from reader.archive.glossary import GLOSSARY_SLUG, Glossary, Term
 from reader.archive.links import classify_href, extract_links
 from reader.archive.model import Backlink, Course, Entry, Page, Section
 from reader.archive.page_file import PageError, read_page
@@ -22,11 +23,12 @@ class Archive:
     """
 
     def __init__(self, root: Path, course: Course, specs: list[SectionSpec],
-                 pages: dict[str, Page], problems: list[Problem]) -> None:
+                 pages: dict[str, Page], problems: list[Problem], glossary: Glossary) -> None:
         self.root = root
         self.course = course
         self.pages = pages
-        self.problems = problems
+        self.glossary = glossary
+        self.problems = problems + glossary.problems
         self._specs = specs
 
     @classmethod
@@ -51,7 +53,8 @@ class Archive:
                 problems.append(Problem(path, f"skipped: the file {exc}."))
                 continue
             pages[page.slug] = page
-        return cls(root, course, specs, pages, problems)
+        glossary = Glossary.load(root / "glossary.yaml", set(pages))
+        return cls(root, course, specs, pages, problems, glossary)
 
     @property
     def home(self) -> str:
@@ -66,7 +69,8 @@ class Archive:
 
     def knows(self, slug: str) -> bool:
         """True for a page the course had: preserved, listed in course.yaml, or linked to."""
-        return slug in self.pages or self.section_of(slug) is not None or slug in self._outgoing
+        return (slug in self.pages or self.section_of(slug) is not None or slug in self._outgoing
+                or (slug == GLOSSARY_SLUG and len(self.glossary) > 0))
 
     def page(self, slug: str) -> Page | None:
         return self.pages.get(slug)
@@ -76,6 +80,8 @@ class Archive:
         page = self.pages.get(slug)
         if page:
             return page.title
+        if slug == GLOSSARY_SLUG:
+            return "Glossary"
         for section in self.sections:
             for entry in section.entries:
                 if entry.slug == slug:
@@ -138,6 +144,15 @@ class Archive:
     def missing_links(self) -> dict[str, list[Backlink]]:
         """Every linked slug that has no page, with the pages that link to it."""
         return {slug: self.backlinks(slug) for slug in self._outgoing if slug not in self.pages}
+
+    def term_pages(self, term: Term) -> list[str]:
+        """The pages a term belongs to (the glossary says) or appears in (the text says)."""
+        found = [slug for slug in term.pages if slug in self.pages]
+        pattern = self.glossary.term_pattern(term)
+        for slug, page in self.pages.items():
+            if slug not in found and pattern.search(page.body):
+                found.append(slug)
+        return found
 
     def resource_path(self, relative: str) -> Path | None:
         """A file inside the content folder, or None for anything that would leave it."""

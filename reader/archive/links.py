@@ -11,6 +11,7 @@ from reader.archive.model import Link
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+TERM_SCHEME = "term"  # our own links to glossary entries: term:<slug>
 
 _INLINE_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]+)>?\s*\)")
 _LIST_ITEM = re.compile(r"^[-*+] +")
@@ -61,7 +62,7 @@ def _item_description(lines: list[str], start: int) -> str:
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """Where a link leads: kind is page, anchor, external or blocked."""
+    """Where a link leads: kind is page, anchor, term, external or blocked."""
 
     kind: str
     value: str
@@ -71,7 +72,8 @@ class LinkTarget:
 def classify_href(href: str) -> LinkTarget:
     """Decide what a link in a page may do; anything unknown is blocked.
 
-    Page links are relative links to `<slug>.md` in the same folder; http,
+    Page links are relative links to `<slug>.md` in the same folder; glossary
+    entries are `term:<slug>`; http,
     https and mailto are external (the user must confirm); every other scheme
     and any path that leaves the pages folder does nothing.
     """
@@ -82,6 +84,8 @@ def classify_href(href: str) -> LinkTarget:
         return LinkTarget("anchor", unquote(href[1:]))
     parts = urlsplit(href)
     if parts.scheme:
+        if parts.scheme.lower() == TERM_SCHEME and SLUG_RE.match(parts.path):
+            return LinkTarget("term", parts.path)
         if parts.scheme.lower() in EXTERNAL_SCHEMES and (parts.netloc or parts.scheme == "mailto"):
             return LinkTarget("external", href)
         return LinkTarget("blocked", href)

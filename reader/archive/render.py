@@ -17,8 +17,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from reader.archive.archive import Archive
+from reader.archive.glossary import GLOSSARY_SLUG, Term
+from reader.archive.glossary_page import entry_html, glossary_body
 from reader.archive.links import classify_href, page_href
 from reader.archive.model import Page
+from reader.archive.term_links import TermLinker, term_href
 
 ALLOWED_ATTRIBUTES = frozenset({"href", "title", "id", "class", "alt", "src", "name", "colspan",
                                 "rowspan", "align", "start"})
@@ -33,6 +36,9 @@ li p { margin-top: 2px; margin-bottom: 4px; }
 p.provenance { font-size: 9pt; color: #5f6368; margin-bottom: 16px; }
 a { color: #1a5fb4; }
 a.missing { color: #8a8a8a; }
+a.term { color: #1f6f5c; text-decoration: none; }
+p.aliases { color: #5f6368; font-style: italic; margin-bottom: 2px; }
+h3 { font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 2px; }
 span.image-alt { color: #5f6368; font-style: italic; }
 p.stub { font-size: 13pt; }
 """
@@ -77,14 +83,25 @@ class _SafeLinks(Treeprocessor):
 
 
 class _ArchiveExtension(Extension):
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, link_terms: bool) -> None:
         super().__init__()
         self.archive = archive
+        self.link_terms = link_terms
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        if self.link_terms:
+            md.treeprocessors.register(TermLinker(md, self.archive.glossary), "otpic_terms", 5)
         md.treeprocessors.register(_SafeLinks(md, self.archive), "otpic_safe_links", 1)
+
+
+def _markdown(archive: Archive, *, link_terms: bool) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["toc", "tables", "footnotes", "attr_list",
+                    _ArchiveExtension(archive, link_terms)],
+        output_format="html",
+    )
 
 
 class Renderer:
@@ -92,16 +109,26 @@ class Renderer:
 
     def __init__(self, archive: Archive, cache_size: int = 64) -> None:
         self.archive = archive
-        self._md = markdown.Markdown(
-            extensions=["toc", "tables", "footnotes", "attr_list", _ArchiveExtension(archive)],
-            output_format="html",
-        )
+        self._md = _markdown(archive, link_terms=True)
+        self._definitions = _markdown(archive, link_terms=False)
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
 
     def body_html(self, markdown_text: str) -> str:
         self._md.reset()
         return self._md.convert(markdown_text)
+
+    def definition_html(self, markdown_text: str) -> str:
+        """A glossary definition (its terms are not linked: it is read in the glossary)."""
+        self._definitions.reset()
+        return self._definitions.convert(markdown_text)
+
+    def term_entry_html(self, term: Term) -> str:
+        """A glossary entry for the glossary pane: related terms link as term: links."""
+        entry = entry_html(self.archive.glossary, term, self.definition_html,
+                           self.archive.title_of, self.archive.term_pages(term), heading="h2",
+                           related_href=term_href)
+        return f"<html><head><style>{STYLE}</style></head><body>{entry}</body></html>"
 
     def html_for(self, slug: str) -> str:
         """The whole HTML document for a slug, preserved or not."""
@@ -110,7 +137,12 @@ class Renderer:
             self._cache.move_to_end(slug)
             return cached
         page = self.archive.page(slug)
-        result = self._page(page) if page else self._not_preserved(slug)
+        if page:
+            result = self._page(page)
+        elif slug == GLOSSARY_SLUG and len(self.archive.glossary):
+            result = self._glossary()
+        else:
+            result = self._not_preserved(slug)
         self._cache[slug] = result
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
@@ -118,6 +150,13 @@ class Renderer:
 
     def _page(self, page: Page) -> str:
         return document(page.title, provenance_html(page), self.body_html(page.body))
+
+    def _glossary(self) -> str:
+        body = glossary_body(self.archive.glossary, self.definition_html, self.archive.title_of,
+                             self.archive.term_pages)
+        provenance = ('<p class="provenance">Written for this archive by the OTPIC Reader '
+                      "project: the course's terms, A to Z.</p>")
+        return document("Glossary", provenance, body)
 
     def _not_preserved(self, slug: str) -> str:
         title = self.archive.title_of(slug)

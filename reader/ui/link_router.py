@@ -8,7 +8,7 @@ from reader.archive.links import classify_href
 
 
 class LinkRouter(QObject):
-    """Sorts clicks: pages open in the reader, anchors scroll, external links need consent.
+    """Sorts clicks: pages open in the reader, anchors scroll, terms show their entry, external links need consent.
 
     Every other link (file:, javascript:, data:, smb:, paths out of the archive)
     is dropped: offline readers have been hurt by readers that passed any link
@@ -17,6 +17,7 @@ class LinkRouter(QObject):
 
     page_requested = Signal(str, str)  # slug, fragment
     anchor_requested = Signal(str)
+    term_requested = Signal(str)
     external_requested = Signal(str)
     blocked = Signal(str)
 
@@ -24,6 +25,8 @@ class LinkRouter(QObject):
         target = classify_href(href)
         if target.kind == "page":
             self.page_requested.emit(target.value, target.fragment)
+        elif target.kind == "term":
+            self.term_requested.emit(target.value)
         elif target.kind == "anchor":
             self.anchor_requested.emit(target.value)
         elif target.kind == "external":

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import base64
+from html import escape
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
 from reader.archive.archive import Archive
+from reader.archive.glossary import GLOSSARY_SLUG
 from reader.archive.links import classify_href
 from reader.archive.render import NOT_PRESERVED, Renderer
+from reader.archive.term_links import term_tooltip
 from reader.ui import external
 from reader.ui.actions import Actions
+from reader.ui.glossary_dock import GlossaryDock
 from reader.ui.link_router import LinkRouter
 from reader.ui.nav_tree import NavTree
 from reader.ui.page_view import PageView
@@ -32,7 +43,7 @@ class MainWindow(QMainWindow):
         self.current_slug = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(1100, 760)
+        self.resize(1280, 780)
 
         self.actions = Actions(self)
         self.router = LinkRouter(self)
@@ -47,10 +58,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.page_view, 1)
         self.setCentralWidget(central)
 
-        self.nav_tree = NavTree(archive.sections)
+        extras = [(GLOSSARY_SLUG, "Glossary")] if len(archive.glossary) else []
+        self.nav_tree = NavTree(archive.sections, extras)
         self.nav_dock = self._dock("navDock", "Contents", self.nav_tree,
                                    Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resizeDocks([self.nav_dock], [300], Qt.Orientation.Horizontal)
+        self.glossary_dock = GlossaryDock(archive.glossary, self.renderer, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.glossary_dock.toggleViewAction().setShortcut("Ctrl+Shift+G")
+        self.resizeDocks([self.nav_dock, self.glossary_dock], [280, 270],
+                         Qt.Orientation.Horizontal)
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -72,6 +88,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(a.actionHome)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.nav_dock.toggleViewAction())
+        view_menu.addAction(self.glossary_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a.actionAboutSuccessor)
         help_menu.addAction(a.actionAboutReader)
@@ -87,6 +104,8 @@ class MainWindow(QMainWindow):
         self.page_view.link_hovered.connect(self._hovered)
         self.router.page_requested.connect(self.open_page)
         self.router.anchor_requested.connect(self.page_view.scrollToAnchor)
+        self.router.term_requested.connect(self.glossary_dock.show_term)
+        self.glossary_dock.page_requested.connect(self.open_page)
         self.router.external_requested.connect(lambda url: external.confirm_and_open(self, url))
         self.router.blocked.connect(
             lambda href: self.statusBar().showMessage(f"This link does nothing here: {href}", 5000))
@@ -105,9 +124,16 @@ class MainWindow(QMainWindow):
     def _hovered(self, href: str) -> None:
         if not href:
             self.statusBar().clearMessage()
+            QToolTip.hideText()
             return
         target = classify_href(href)
-        if target.kind == "page":
+        if target.kind == "term":
+            term = self.archive.glossary.term(target.value)
+            if term is not None:
+                QToolTip.showText(QCursor.pos(), f"<b>{escape(term.term)}</b><br>"
+                                                 f"{escape(term_tooltip(term))}", self.page_view)
+                self.statusBar().showMessage(f"Glossary: {term.term} (click for the entry)")
+        elif target.kind == "page":
             title = self.archive.title_of(target.value)
             known = target.value in self.archive.pages
             self.statusBar().showMessage(title if known else f"{NOT_PRESERVED}: {title}")

@@ -12,11 +12,12 @@ NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is kno
 
 
 class NavTree(QTreeWidget):
-    """Emits page_requested(slug) when the reader picks a page."""
+    """Emits page_requested(slug) when the reader picks a page; extras are top-level pages."""
 
     page_requested = Signal(str)
 
-    def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
+    def __init__(self, sections: list[Section], extras: list[tuple[str, str]] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navTree")
         self.setAccessibleName("Course contents")
@@ -24,6 +25,13 @@ class NavTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._populate(sections)
+        for slug, title in extras:
+            item = QTreeWidgetItem(self, [title])
+            item.setData(0, Qt.ItemDataRole.UserRole, slug)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self._items[slug] = item
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
