@@ -17,12 +17,13 @@ from reader.userdata.store import UserStore
 
 def create_main_window(content_dir: str | Path | None = None,
                        data_dir: str | Path | None = None,
-                       page: str | None = None) -> MainWindow:
+                       page: str | None = None, *, archive: Archive | None = None) -> MainWindow:
     """The reader's main window, unshown, with a page open (a QApplication must exist).
 
-    Raises ArchiveError when the content folder is not an archive.
+    Raises ArchiveError when the content folder is not an archive. A caller that has
+    opened the archive already passes it as `archive`.
     """
-    archive = Archive.open(content_dir or bundled_content_dir())
+    archive = archive or Archive.open(content_dir or bundled_content_dir())
     store = UserStore.open(resolve_data_dir(data_dir))
     window = MainWindow(archive, store)
     last = store.get("last_page")

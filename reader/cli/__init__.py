@@ -1,0 +1,46 @@
+"""The `otpic-reader` command: with no sub-command it opens the reader window.
+
+Each sub-command lives in its own module with `add_parser(subparsers)` and
+`run(args) -> int`, listed in COMMANDS; errors a user can fix are raised as
+UserError and printed as one sentence with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli.common import UserError
+
+# Sub-command modules, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.cli import reader_window
+
+    parser = argparse.ArgumentParser(
+        prog="otpic-reader",
+        description="Read the archived International Online Training Program on Intractable "
+                    "Conflict (OTPIC), offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"otpic-reader {__version__}")
+    reader_window.add_arguments(parser)
+    parser.set_defaults(run=reader_window.run)
+    if COMMANDS:
+        subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+        for name in COMMANDS:
+            importlib.import_module(f"reader.cli.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UserError as exc:
+        print(f"otpic-reader: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,45 @@
+"""`otpic-reader [--page SLUG] [--content DIR] [--data-dir DIR] [--screenshot FILE.png]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from reader.cli.common import UserError, add_content_argument, open_archive
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--page", metavar="SLUG", help="open this page (e.g. coercive-diplomacy)")
+    add_content_argument(parser)
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep bookmarks, notes and settings here (default: "
+                             "$OTPIC_READER_DATA, else the user data folder)")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the window off screen, save it as a PNG and exit")
+
+
+def run(args: argparse.Namespace) -> int:
+    archive = open_archive(args.content)
+    if args.page and not archive.knows(args.page):
+        raise UserError(f"There is no page '{args.page}' in {archive.root}.")
+    if args.screenshot:
+        target = Path(args.screenshot)
+        if target.suffix.lower() != ".png":
+            raise UserError(f"The screenshot file {target} must end in .png.")
+        if not target.parent.is_dir():
+            raise UserError(f"The folder {target.parent} for the screenshot does not exist.")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from reader.app import create_application, create_main_window
+
+    app = create_application()
+    window = create_main_window(archive.root, args.data_dir, args.page, archive=archive)
+    window.show()
+    if not args.screenshot:
+        return app.exec()
+    app.processEvents()
+    saved = window.grab().save(str(args.screenshot), "PNG")
+    window.close()
+    if not saved:
+        raise UserError(f"The screenshot could not be written to {args.screenshot}.")
+    return 0
