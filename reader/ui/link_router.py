@@ -8,7 +8,8 @@ from reader.archive.links import classify_href
 
 
 class LinkRouter(QObject):
-    """Sorts clicks: pages open in the reader, anchors scroll, terms show their entry, external links need consent.
+    """Sorts clicks: pages open in the reader, anchors scroll, terms show their entry,
+    external links need consent.
 
     Every other link (file:, javascript:, data:, smb:, paths out of the archive)
     is dropped: offline readers have been hurt by readers that passed any link
