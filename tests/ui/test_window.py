@@ -13,6 +13,8 @@ def tree_item(window, slug: str):
     tree = window.findChild(QTreeWidget, "navTree")
     for top in range(tree.topLevelItemCount()):
         section = tree.topLevelItem(top)
+        if section.data(0, Qt.ItemDataRole.UserRole) == slug:
+            return tree, section
         for row in range(section.childCount()):
             item = section.child(row)
             if item.data(0, Qt.ItemDataRole.UserRole) == slug:
