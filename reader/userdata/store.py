@@ -1,56 +1,71 @@
 """One SQLite file holds everything the user makes; every change is saved at once.
 
-The schema carries its version in PRAGMA user_version. A file written by a
-newer program is opened read-only and never rewritten; a folder that cannot be
-written still lets the reader work, with the reason kept in `read_only_reason`.
+Every user action is one transaction (BEGIN IMMEDIATE, with a busy timeout, so
+two copies of the program on one folder take turns instead of failing). A file
+written by a newer program is opened read-only and never rewritten; a damaged
+file is moved aside and recovered (see recovery.py); a folder that cannot be
+written still lets the reader work, with the reason in `read_only_reason`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.userdata.schema import SCHEMA_VERSION, migrate
 from reader.userdata.settings import DEFAULTS
 
 DB_NAME = "otpic-reader.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
-MIGRATIONS: list[str] = [
-    # 1: settings as JSON values under declared names
-    """
-    CREATE TABLE settings (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+
+class StoreError(RuntimeError):
+    """A change could not be saved; the message says why, in words for the user."""
 
 
-class ReadOnlyStore(RuntimeError):
-    """A write was asked of a store that cannot save; the message says why."""
+@dataclass(frozen=True)
+class Changes:
+    """What a user action changed, so each view refreshes only what it shows."""
+
+    bookmarks: bool = False
+    notes: bool = False
+    settings: bool = False
+
+
+ALL_CHANGED = Changes(bookmarks=True, notes=True, settings=True)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 class UserStore:
     """The user's database, opened for reading and writing when it can be."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None,
-                 read_only_reason: str = "") -> None:
-        self._db = connection
+                 read_only_reason: str = "", recovery_message: str = "") -> None:
+        self.db = connection
         self.path = path
         self.read_only_reason = read_only_reason
+        self.recovery_message = recovery_message
+        self._listeners: list[Callable[[Changes], None]] = []
 
     @classmethod
     def open(cls, data_dir: Path) -> UserStore:
-        """Open (creating if needed) the database in `data_dir`."""
+        """Open (creating if needed) the database in `data_dir`, recovering a damaged one."""
+        from reader.userdata.recovery import recover_if_damaged
+
         path = data_dir / DB_NAME
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
-            connection = _connect(path)
+            recovery_message = recover_if_damaged(path)
+            connection = connect(path)
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 connection.close()
@@ -58,45 +73,66 @@ class UserStore:
                                             f"(schema {version}); it is opened read-only and "
                                             "left as it is")
             connection.execute("PRAGMA journal_mode=WAL")
-            _migrate(connection, version)
-            return cls(connection, path)
+            migrate(connection, version)
+            return cls(connection, path, recovery_message=recovery_message)
         except (OSError, sqlite3.Error) as exc:
             return cls._read_only(path, f"bookmarks, notes and settings cannot be saved in "
-                                        f"{data_dir} ({_reason(exc)})")
+                                        f"{data_dir} ({reason(exc)})")
 
     @classmethod
-    def _read_only(cls, path: Path, reason: str) -> UserStore:
+    def _read_only(cls, path: Path, why: str) -> UserStore:
         try:
             connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
-                                         isolation_level=None)
+                                         isolation_level=None, check_same_thread=False)
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except (sqlite3.Error, ValueError):
             connection = sqlite3.connect(":memory:", isolation_level=None)
-            _migrate(connection, 0)
-        return cls(connection, path, reason)
+            migrate(connection, 0)
+        return cls(connection, path, why)
 
     @property
     def writable(self) -> bool:
         return not self.read_only_reason
 
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        """Call `listener` after every change this store saves."""
+        self._listeners.append(listener)
+
+    def notify(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    def data_version(self) -> int:
+        """Changes when another connection (another copy of the program) commits."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action, written whole or not at all."""
+    def transaction(self, changes: Changes) -> Iterator[sqlite3.Connection]:
+        """One user action, written whole or not at all; StoreError says why not."""
         if not self.writable:
-            raise ReadOnlyStore(self.read_only_reason)
-        self._db.execute("BEGIN IMMEDIATE")
+            raise StoreError(f"Nothing can be saved: {self.read_only_reason}.")
         try:
-            yield self._db
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"The change could not be saved ({reason(exc)}).") from None
+        try:
+            yield self.db
+            self.db.execute("INSERT INTO meta(key, value) VALUES ('changes', 1) "
+                            "ON CONFLICT(key) DO UPDATE SET value = value + 1")
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"The change could not be saved ({reason(exc)}).") from None
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self.db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        self.notify(changes)
 
     def get(self, key: str) -> Any:
         """A setting's value, or its declared default."""
         default = DEFAULTS[key]
         try:
-            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return default
         if row is None:
@@ -107,46 +143,29 @@ class UserStore:
             return default
 
     def set(self, key: str, value: Any) -> bool:
-        """Save a setting at once; False (and nothing raised) when the store cannot save."""
+        """Save a setting at once; False (nothing raised) when it cannot be saved."""
         if key not in DEFAULTS:
             raise KeyError(f"unknown setting {key!r}")
-        if not self.writable:
-            return False
         try:
-            with self.transaction() as db:
+            with self.transaction(Changes(settings=True)) as db:
                 db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            (key, json.dumps(value)))
-        except sqlite3.Error as exc:
-            self.read_only_reason = f"settings cannot be saved ({_reason(exc)})"
+        except StoreError:
             return False
         return True
 
     def close(self) -> None:
-        self._db.close()
+        self.db.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode (we open transactions ourselves) with a busy timeout."""
+    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                 check_same_thread=False)
     connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return connection
 
 
-def _migrate(connection: sqlite3.Connection, version: int) -> None:
-    """Bring the schema to SCHEMA_VERSION in one transaction, or leave it untouched."""
-    if version >= SCHEMA_VERSION:
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        for script in MIGRATIONS[version:]:
-            for statement in filter(str.strip, script.split(";")):
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-
-
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -1,0 +1,86 @@
+"""Bookmarks: one per page, with an optional label, in the order the user chose."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from reader.userdata.store import Changes, UserStore, now
+
+CHANGED = Changes(bookmarks=True)
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    id: int
+    uid: str
+    slug: str
+    title: str
+    label: str
+    position: float
+    created: str
+
+
+_COLUMNS = "id, uid, slug, title, label, position, created"
+
+
+class Bookmarks:
+    def __init__(self, store: UserStore) -> None:
+        self.store = store
+
+    def all(self) -> list[Bookmark]:
+        rows = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY position, id")
+        return [Bookmark(*row) for row in rows]
+
+    def find(self, slug: str) -> Bookmark | None:
+        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE slug = ?",
+                                    (slug,)).fetchone()
+        return Bookmark(*row) if row else None
+
+    def add(self, slug: str, title: str, label: str = "") -> Bookmark:
+        with self.store.transaction(CHANGED) as db:
+            db.execute(
+                "INSERT INTO bookmarks(uid, slug, title, label, position, created) "
+                "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?) "
+                "ON CONFLICT(slug) DO NOTHING",
+                (uuid.uuid4().hex, slug, title, label, now()))
+        return self.find(slug)
+
+    def toggle(self, slug: str, title: str) -> bool:
+        """Bookmark the page, or remove its bookmark; True when it is now bookmarked."""
+        existing = self.find(slug)
+        if existing:
+            self.delete(existing.id)
+            return False
+        self.add(slug, title)
+        return True
+
+    def set_label(self, bookmark_id: int, label: str) -> None:
+        with self.store.transaction(CHANGED) as db:
+            db.execute("UPDATE bookmarks SET label = ? WHERE id = ?", (label.strip(), bookmark_id))
+
+    def delete(self, bookmark_id: int) -> Bookmark | None:
+        """Remove a bookmark; the returned copy lets the user undo."""
+        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?",
+                                    (bookmark_id,)).fetchone()
+        with self.store.transaction(CHANGED) as db:
+            db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return Bookmark(*row) if row else None
+
+    def restore(self, bookmark: Bookmark) -> None:
+        """Put back a deleted bookmark where it was (undo)."""
+        with self.store.transaction(CHANGED) as db:
+            db.execute(f"INSERT OR IGNORE INTO bookmarks({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (bookmark.id, bookmark.uid, bookmark.slug, bookmark.title, bookmark.label,
+                        bookmark.position, bookmark.created))
+
+    def move(self, bookmark_id: int, row: int) -> None:
+        """Move a bookmark to `row` in the list, renumbering in one transaction."""
+        with self.store.transaction(CHANGED) as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM bookmarks ORDER BY position, id")]
+            if bookmark_id not in ids:
+                return
+            ids.remove(bookmark_id)
+            ids.insert(max(0, min(row, len(ids))), bookmark_id)
+            db.executemany("UPDATE bookmarks SET position = ? WHERE id = ?",
+                           [(index + 1, bid) for index, bid in enumerate(ids)])

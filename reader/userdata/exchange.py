@@ -1,0 +1,147 @@
+"""Moving notes and bookmarks in and out: Markdown for people, versioned JSON for machines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import asdict
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from reader.userdata.bookmarks import Bookmarks
+from reader.userdata.notes import Notes
+from reader.userdata.store import Changes, UserStore, now
+
+FORMAT = "otpic-reader-notes"
+VERSION = 1
+BOOKMARK_FIELDS = {"uid": str, "slug": str, "title": str, "label": str, "created": str}
+NOTE_FIELDS = {"uid": str, "slug": str, "page_title": str, "text": str, "quote": str,
+               "prefix": str, "suffix": str, "created": str, "updated": str}
+
+
+class ExchangeError(ValueError):
+    """The file is not a valid export; the message is one sentence naming it."""
+
+
+def export_json(store: UserStore) -> str:
+    bookmarks = [{k: v for k, v in asdict(b).items() if k in BOOKMARK_FIELDS}
+                 for b in Bookmarks(store).all()]
+    notes = [{k: v for k, v in asdict(n).items() if k in NOTE_FIELDS or k == "position"}
+             for n in Notes(store).all()]
+    document = {"format": FORMAT, "version": VERSION, "exported": now(),
+                "bookmarks": bookmarks, "notes": notes}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+
+
+def md_text(text: str) -> str:
+    """User text as literal Markdown: no markup, no HTML, in any Markdown tool."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def export_markdown(store: UserStore) -> str:
+    lines = ["# Notes and bookmarks from OTPIC Reader", "",
+             f"Exported {dt.date.today().isoformat()}.", ""]
+    bookmarks = Bookmarks(store).all()
+    if bookmarks:
+        lines += ["## Bookmarks", ""]
+        for b in bookmarks:
+            label = f" ({md_text(b.label)})" if b.label else ""
+            lines.append(f"- {md_text(b.title)}{label}, `{b.slug}`, {b.created[:10]}")
+        lines.append("")
+    notes = Notes(store).all()
+    if notes:
+        lines += ["## Notes", ""]
+        for (_, title), group in groupby(notes, key=lambda n: (n.slug, n.page_title)):
+            lines += [f"### {md_text(title)}", ""]
+            for note in group:
+                if note.quote:
+                    lines += [f"> {md_text(note.quote)}", ""]
+                else:
+                    lines += ["*On the whole page:*", ""]
+                lines += [md_text(line) if line.strip() else "" for line in note.text.splitlines()]
+                lines += ["", f"*{note.updated[:10]}*", ""]
+    return "\n".join(line for line in _squeeze(lines)) + "\n"
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    """No runs of more than one blank line."""
+    out: list[str] = []
+    for line in lines:
+        if line == "" and out and out[-1] == "":
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+def parse_export(path: Path) -> dict[str, Any]:
+    """Read and check an export file completely before anything is written."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise ExchangeError(f"{path} cannot be read ({exc.strerror}).") from None
+    except (UnicodeDecodeError, ValueError):
+        raise ExchangeError(f"{path} is not an OTPIC Reader export: it is not JSON.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExchangeError(f"{path} is not an OTPIC Reader export: its format is not "
+                            f"'{FORMAT}'.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExchangeError(f"{path} is not an OTPIC Reader export: it has no version number.")
+    if version > VERSION:
+        raise ExchangeError(f"{path} was exported by a newer OTPIC Reader (version {version}); "
+                            "update the reader to import it.")
+    for key, fields in (("bookmarks", BOOKMARK_FIELDS), ("notes", NOTE_FIELDS)):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise ExchangeError(f"{path} is not a valid export: '{key}' is not a list.")
+        for number, item in enumerate(items, start=1):
+            _check_item(path, key, number, item, fields)
+    return data
+
+
+def _check_item(path: Path, key: str, number: int, item: Any, fields: dict[str, type]) -> None:
+    if not isinstance(item, dict):
+        raise ExchangeError(f"{path} is not a valid export: {key} entry {number} is not an "
+                            "object.")
+    for name, kind in fields.items():
+        if not isinstance(item.get(name), kind):
+            raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has no "
+                                f"valid '{name}'.")
+    if not item["uid"] or not item["slug"]:
+        raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has an empty "
+                            "uid or slug.")
+    position = item.get("position")
+    if key == "notes" and position is not None and (
+            not isinstance(position, int) or isinstance(position, bool)):
+        raise ExchangeError(f"{path} is not a valid export: notes entry {number} has an "
+                            "invalid 'position'.")
+
+
+def import_export(store: UserStore, path: Path) -> tuple[int, int]:
+    """Merge an export without duplicates, all or nothing; (bookmarks, notes) added."""
+    data = parse_export(path)
+    added_bookmarks = added_notes = 0
+    with store.transaction(Changes(bookmarks=True, notes=True)) as db:
+        for item in data.get("bookmarks", []):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO bookmarks(uid, slug, title, label, position, created) "
+                "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?)",
+                (item["uid"], item["slug"], item["title"], item["label"], item["created"]))
+            added_bookmarks += cursor.rowcount
+        for item in data.get("notes", []):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO notes(uid, slug, page_title, text, quote, prefix, suffix,"
+                " position, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item["uid"], item["slug"], item["page_title"], item["text"], item["quote"],
+                 item["prefix"], item["suffix"], item.get("position"), item["created"],
+                 item["updated"]))
+            added_notes += cursor.rowcount
+    return added_bookmarks, added_notes

@@ -1,0 +1,93 @@
+"""Notes on a whole page or on a passage of it, anchored so they survive text changes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from reader.userdata.anchors import Anchor
+from reader.userdata.store import Changes, UserStore, now
+
+CHANGED = Changes(notes=True)
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    uid: str
+    slug: str
+    page_title: str
+    text: str
+    quote: str
+    prefix: str
+    suffix: str
+    position: int | None
+    created: str
+    updated: str
+
+    @property
+    def anchor(self) -> Anchor | None:
+        """The passage's anchor, or None for a note on the whole page."""
+        if not self.quote:
+            return None
+        return Anchor(self.quote, self.prefix, self.suffix, self.position)
+
+
+_COLUMNS = ("id, uid, slug, page_title, text, quote, prefix, suffix, position, created, "
+            "updated")
+
+
+class Notes:
+    def __init__(self, store: UserStore) -> None:
+        self.store = store
+
+    def all(self, contains: str = "") -> list[Note]:
+        """Every note, by page and then by place in the page; filtered when asked."""
+        query = f"SELECT {_COLUMNS} FROM notes"
+        params: tuple[str, ...] = ()
+        if contains.strip():
+            query += (" WHERE instr(lower(text), ?) OR instr(lower(quote), ?)"
+                      " OR instr(lower(page_title), ?)")
+            needle = contains.strip().lower()
+            params = (needle, needle, needle)
+        query += " ORDER BY page_title COLLATE NOCASE, slug, coalesce(position, -1), id"
+        return [Note(*row) for row in self.store.db.execute(query, params)]
+
+    def for_page(self, slug: str) -> list[Note]:
+        rows = self.store.db.execute(
+            f"SELECT {_COLUMNS} FROM notes WHERE slug = ? ORDER BY coalesce(position, -1), id",
+            (slug,))
+        return [Note(*row) for row in rows]
+
+    def get(self, note_id: int) -> Note | None:
+        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?",
+                                    (note_id,)).fetchone()
+        return Note(*row) if row else None
+
+    def add(self, slug: str, page_title: str, text: str, anchor: Anchor | None = None) -> Note:
+        """Save a new note at once (one transaction); returns it as stored."""
+        anchor = anchor or Anchor("")
+        stamp = now()
+        with self.store.transaction(CHANGED) as db:
+            cursor = db.execute(
+                "INSERT INTO notes(uid, slug, page_title, text, quote, prefix, suffix, position,"
+                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uuid.uuid4().hex, slug, page_title, text, anchor.quote, anchor.prefix,
+                 anchor.suffix, anchor.position, stamp, stamp))
+            note_id = cursor.lastrowid
+        return self.get(note_id)
+
+    def update(self, note_id: int, text: str) -> None:
+        with self.store.transaction(CHANGED) as db:
+            db.execute("UPDATE notes SET text = ?, updated = ? WHERE id = ?",
+                       (text, now(), note_id))
+
+    def delete(self, note_id: int) -> Note | None:
+        """Remove a note the user chose to delete; the returned copy allows an undo."""
+        note = self.get(note_id)
+        with self.store.transaction(CHANGED) as db:
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        return note
+
+    def count(self) -> int:
+        return self.store.db.execute("SELECT count(*) FROM notes").fetchone()[0]
