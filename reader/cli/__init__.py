@@ -16,7 +16,7 @@ from reader import __version__
 from reader.cli.common import UserError
 
 # Sub-command modules, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("notes_exchange",)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,16 @@ class ActionSpec:
 
 SPECS = (
     ActionSpec("actionHome", "&Home", "Alt+Home", "Open the page about this archive"),
+    ActionSpec("actionBookmark", "&Bookmark this page", "Ctrl+D",
+               "Bookmark the page, or remove its bookmark"),
+    ActionSpec("actionAddNote", "Add &note…", "Ctrl+Shift+M",
+               "Write a note on the selected passage, or on the whole page"),
+    ActionSpec("actionExportNotes", "&Export notes and bookmarks…", None,
+               "Save your notes and bookmarks as Markdown or JSON"),
+    ActionSpec("actionImportNotes", "&Import notes and bookmarks…", None,
+               "Merge notes and bookmarks exported by OTPIC Reader"),
+    ActionSpec("actionRestoreBackup", "&Restore from backup…", None,
+               "Go back to a daily backup of your notes and bookmarks"),
     ActionSpec("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, "Close the reader"),
     ActionSpec("actionAboutSuccessor", "About the &successor course",
                tip="Show the notice about DCIC, the course that replaced OTPIC"),
@@ -38,6 +48,7 @@ class Actions:
                 action.setStatusTip(spec.tip)
                 action.setToolTip(spec.tip)
             setattr(self, spec.name, action)
+        self.actionBookmark.setCheckable(True)
 
     def __getattr__(self, name: str) -> QAction:  # for type checkers; set in __init__
         raise AttributeError(name)

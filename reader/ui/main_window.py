@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import sqlite3
 from html import escape
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,16 +22,24 @@ from reader import __version__
 from reader.archive.archive import Archive
 from reader.archive.glossary import GLOSSARY_SLUG
 from reader.archive.links import classify_href
+from reader.archive.plaintext import html_to_text
 from reader.archive.render import NOT_PRESERVED, Renderer
 from reader.archive.term_links import term_tooltip
-from reader.ui import external
+from reader.ui import external, notes_files
 from reader.ui.actions import Actions
+from reader.ui.annotator import Annotator
+from reader.ui.bookmarks_dock import BookmarksDock
 from reader.ui.glossary_dock import GlossaryDock
 from reader.ui.link_router import LinkRouter
 from reader.ui.nav_tree import NavTree
+from reader.ui.notes_dock import NotesDock, plain_tooltip
 from reader.ui.page_view import PageView
+from reader.ui.store_bridge import StoreBridge
 from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
-from reader.userdata.store import UserStore
+from reader.userdata.backups import make_daily_backup
+from reader.userdata.bookmarks import Bookmarks
+from reader.userdata.notes import Notes
+from reader.userdata.store import Changes, UserStore
 
 WINDOW_TITLE = "OTPIC Reader"
 
@@ -65,12 +75,27 @@ class MainWindow(QMainWindow):
         self.glossary_dock = GlossaryDock(archive.glossary, self.renderer, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.toggleViewAction().setShortcut("Ctrl+Shift+G")
+        self.bridge = StoreBridge(store, self)
+        self.bookmarks, self.notes = Bookmarks(store), Notes(store)
+        self.annotator = Annotator(self.bookmarks, self.notes, self.page_view, self._page_text,
+                                   self)
+        self.bookmarks_dock = BookmarksDock(self.bookmarks, archive.knows, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_dock)
+        self.notes_dock = NotesDock(self.notes, self.annotator.is_detached, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
+        self.glossary_dock.raise_()
         self.resizeDocks([self.nav_dock, self.glossary_dock], [280, 270],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.nav_dock, self.bookmarks_dock], [520, 200],
+                         Qt.Orientation.Vertical)
+        self.page_view.context_actions = [self.actions.actionBookmark,
+                                          self.actions.actionAddNote]
         self._build_menus()
         self._connect()
         self._restore_layout()
         self._tell_problems()
+        QTimer.singleShot(5000, self._daily_backup)
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -83,12 +108,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([a.actionExportNotes, a.actionImportNotes, a.actionRestoreBackup])
+        file_menu.addSeparator()
         file_menu.addAction(a.actionQuit)
+        toolbar = self.addToolBar("Reading")
+        toolbar.setObjectName("mainToolBar")
+        toolbar.addActions([a.actionHome, a.actionBookmark, a.actionAddNote])
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(a.actionHome)
+        notes_menu = self.menuBar().addMenu("&Notes")
+        notes_menu.addActions([a.actionBookmark, a.actionAddNote])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.nav_dock.toggleViewAction())
-        view_menu.addAction(self.glossary_dock.toggleViewAction())
+        for dock in (self.glossary_dock, self.bookmarks_dock, self.notes_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        self.bookmarks_dock.toggleViewAction().setShortcut("Ctrl+Shift+B")
+        self.notes_dock.toggleViewAction().setShortcut("Ctrl+Shift+N")
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a.actionAboutSuccessor)
         help_menu.addAction(a.actionAboutReader)
@@ -109,6 +144,23 @@ class MainWindow(QMainWindow):
         self.router.external_requested.connect(lambda url: external.confirm_and_open(self, url))
         self.router.blocked.connect(
             lambda href: self.statusBar().showMessage(f"This link does nothing here: {href}", 5000))
+        a.actionBookmark.triggered.connect(self.annotator.toggle_bookmark)
+        a.actionAddNote.triggered.connect(self.annotator.add_note)
+        a.actionExportNotes.triggered.connect(self._export_notes)
+        a.actionImportNotes.triggered.connect(
+            lambda: self._say(notes_files.import_dialog(self, self.store)))
+        a.actionRestoreBackup.triggered.connect(
+            lambda: self._say(notes_files.restore_dialog(self, self.store)))
+        self.annotator.message.connect(self._say)
+        self.bridge.changed.connect(self._user_data_changed)
+        self.bookmarks_dock.page_requested.connect(self.open_page)
+        self.bookmarks_dock.error.connect(lambda text: QMessageBox.warning(self, "Not saved",
+                                                                            text))
+        self.notes_dock.page_requested.connect(self.open_page)
+        self.notes_dock.note_requested.connect(self.open_note)
+        self.notes_dock.edit_requested.connect(self.annotator.edit_note)
+        self.notes_dock.delete_requested.connect(self.annotator.delete_note)
+        self.page_view.highlight_clicked.connect(self._show_note)
         self.notice.dismissed.connect(self.dismiss_notice)
         self.notice.details_requested.connect(self.show_successor_details)
 
@@ -119,7 +171,53 @@ class MainWindow(QMainWindow):
             self.page_view.scrollToAnchor(fragment)
         self.current_slug = slug
         self.nav_tree.select(slug)
+        self.annotator.set_page(slug, self.archive.title_of(slug))
+        self.actions.actionBookmark.setChecked(self.annotator.is_bookmarked())
         self.store.set("last_page", slug)
+
+    def open_note(self, note_id: int) -> None:
+        """Open a note's page at its passage."""
+        note = self.notes.get(note_id)
+        if note is not None:
+            if note.slug != self.current_slug:
+                self.open_page(note.slug)
+            self.annotator.reveal(note_id)
+
+    def _show_note(self, note_id: int) -> None:
+        note = self.notes.get(note_id)
+        if note is None:
+            return
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+        self.notes_dock.select_note(note_id)
+        QToolTip.showText(QCursor.pos(), plain_tooltip(note.text), self.page_view)
+
+    def _user_data_changed(self, changes: Changes) -> None:
+        if changes.bookmarks:
+            self.bookmarks_dock.refresh()
+            self.actions.actionBookmark.setChecked(self.annotator.is_bookmarked())
+        if changes.notes:
+            self.notes_dock.refresh()
+            self.annotator.paint()
+
+    def _page_text(self, slug: str) -> str | None:
+        if not self.archive.page(slug):
+            return None
+        return html_to_text(self.renderer.html_for(slug))
+
+    def _say(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 6000)
+
+    def _export_notes(self) -> None:
+        path = notes_files.export_dialog(self, self.store)
+        if path is not None:
+            self._say(f"Exported to {path}.")
+
+    def _daily_backup(self) -> None:
+        if self.store.writable and self.store.path is not None:
+            path = self.store.path
+            QThreadPool.globalInstance().start(lambda: _quiet_backup(path))
 
     def _hovered(self, href: str) -> None:
         if not href:
@@ -173,6 +271,9 @@ class MainWindow(QMainWindow):
         self.store.set("window_state", base64.b64encode(bytes(self.saveState())).decode())
 
     def _tell_problems(self) -> None:
+        if self.store.recovery_message:
+            QTimer.singleShot(0, lambda: QMessageBox.information(
+                self, "Your notes were recovered", self.store.recovery_message))
         problems = self.archive.problems
         if problems:
             self.statusBar().showMessage(f"{len(problems)} file(s) of the archive were skipped: "
@@ -183,3 +284,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+
+def _quiet_backup(path) -> None:
+    """A backup that fails (a full disk, say) must not disturb reading; tomorrow tries again."""
+    with contextlib.suppress(OSError, sqlite3.Error):
+        make_daily_backup(path)

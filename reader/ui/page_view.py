@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.archive.archive import Archive
 
@@ -17,6 +27,7 @@ class PageView(QTextBrowser):
 
     link_clicked = Signal(str)
     link_hovered = Signal(str)
+    highlight_clicked = Signal(int)  # the note id of a highlighted passage
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,10 +38,60 @@ class PageView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_clicked.emit(url.toString()))
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
+        self.context_actions: list[QAction] = []
+        self._highlights: list[tuple[int, int, int]] = []
+        self.highlight_color = QColor("#fff1a8")
 
     def show_html(self, html: str) -> None:
         self.setHtml(html)
         self._fit_column()
+
+    def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
+        """Paint noted passages: (start, end, note id) in the document's text positions."""
+        self._highlights = spans
+        selections = []
+        for start, end, _ in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = QTextCharFormat()
+            selection.format.setBackground(self.highlight_color)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def highlight_span(self, note_id: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e, n in self._highlights if n == note_id), None)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.exec(event.globalPos())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.textCursor().hasSelection() or self.anchorAt(event.position().toPoint()):
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        for start, end, note_id in self._highlights:
+            if start <= position < end:
+                self.highlight_clicked.emit(note_id)
+                return
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""

@@ -1,0 +1,68 @@
+"""`otpic-reader export-notes` and `otpic-reader import-notes`: the user's data in and out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.common import UserError
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export-notes", help="write your notes and bookmarks out",
+                                   description="Write your notes and bookmarks as Markdown (for "
+                                               "people) or JSON (for another OTPIC Reader).")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("--output", metavar="FILE", help="write here instead of to stdout")
+    _data_dir(export)
+    export.set_defaults(run=run_export)
+    imported = subparsers.add_parser("import-notes", help="merge an export into your notes",
+                                     description="Merge notes and bookmarks from a JSON export, "
+                                                 "without duplicates; a bad file changes "
+                                                 "nothing.")
+    imported.add_argument("file", metavar="FILE")
+    _data_dir(imported)
+    imported.set_defaults(run=run_import)
+
+
+def _data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the data folder (default: $OTPIC_READER_DATA, else the user data "
+                             "folder)")
+
+
+def _store(args: argparse.Namespace):
+    from reader.userdata import UserStore, resolve_data_dir
+
+    return UserStore.open(resolve_data_dir(args.data_dir))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from reader.userdata.exchange import export_json, export_markdown
+
+    store = _store(args)
+    text = export_json(store) if args.format == "json" else export_markdown(store)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{args.output} could not be written ({exc.strerror}).") from None
+    print(f"Exported to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from reader.userdata.exchange import ExchangeError, import_export
+    from reader.userdata.store import StoreError
+
+    store = _store(args)
+    try:
+        bookmarks, notes = import_export(store, Path(args.file))
+    except (ExchangeError, StoreError) as exc:
+        raise UserError(str(exc)) from None
+    print(f"Imported {notes} notes and {bookmarks} bookmarks from {args.file} "
+          "(anything already here was left as it was).")
+    return 0

@@ -1,0 +1,42 @@
+"""Turns the store's change notices into a Qt signal, including another copy's writes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.userdata.store import ALL_CHANGED, Changes, UserStore
+
+POLL_MS = 2000  # how often to look for writes by another copy of the program
+
+
+class StoreBridge(QObject):
+    """Emits changed(Changes) after our own writes and when another process wrote."""
+
+    changed = Signal(object)
+
+    def __init__(self, store: UserStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        store.subscribe(self._ours)
+        self._version = self._data_version()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start(POLL_MS)
+
+    def _data_version(self) -> int:
+        try:
+            return self.store.data_version()
+        except sqlite3.Error:
+            return -1
+
+    def _ours(self, changes: Changes) -> None:
+        self._version = self._data_version()
+        self.changed.emit(changes)
+
+    def poll(self) -> None:
+        version = self._data_version()
+        if version != self._version:
+            self._version = version
+            self.changed.emit(ALL_CHANGED)
