@@ -271,15 +271,24 @@ class MainWindow(QMainWindow):
         self.store.set("window_state", base64.b64encode(bytes(self.saveState())).decode())
 
     def _tell_problems(self) -> None:
+        """Say once, without blocking, what went wrong with the archive or the user's data."""
         if self.store.recovery_message:
-            QTimer.singleShot(0, lambda: QMessageBox.information(
-                self, "Your notes were recovered", self.store.recovery_message))
+            self._inform("Your notes were recovered", self.store.recovery_message)
+        if not self.store.writable:
+            self._inform("Notes cannot be saved",
+                         f"You can read the course, but bookmarks, notes and settings cannot "
+                         f"be saved: {self.store.read_only_reason}.")
         problems = self.archive.problems
         if problems:
             self.statusBar().showMessage(f"{len(problems)} file(s) of the archive were skipped: "
                                          f"{problems[0]}", 15000)
-        elif not self.store.writable:
-            self.statusBar().showMessage(f"Read-only: {self.store.read_only_reason}.", 15000)
+
+    def _inform(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("userDataMessage")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        QTimer.singleShot(0, box.open)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -121,12 +121,17 @@ class UserStore:
                             "ON CONFLICT(key) DO UPDATE SET value = value + 1")
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"The change could not be saved ({reason(exc)}).") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         self.notify(changes)
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may have rolled it back itself (a full disk)."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def get(self, key: str) -> Any:
         """A setting's value, or its declared default."""

@@ -171,3 +171,27 @@ def test_another_copy_of_the_program_sees_the_new_note(make_window, write_note) 
     first.actions.actionAddNote.trigger()
     second.bridge.poll()
     assert "from the first window" in note_rows(second)[0]
+
+
+def test_a_data_folder_that_cannot_be_written_still_reads_and_says_why(
+        qtbot, monkeypatch, tmp_path, content) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.app import create_main_window
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be")
+    window = create_main_window(content, blocked, "coercive-diplomacy")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "userDataMessage") is not None
+                    and window.findChild(QMessageBox, "userDataMessage").isVisible())
+    message = window.findChild(QMessageBox, "userDataMessage").text()
+    assert "cannot be saved" in message and str(blocked) in message
+    assert "Coercive diplomacy is the diplomacy of threats" in window.page_view.toPlainText()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(NoteDialog, "exec", lambda d: d.editor.setPlainText("precious") or 1)
+    window.actions.actionAddNote.trigger()
+    assert "could not be saved" in warnings[0]
+    assert QApplication.clipboard().text() == "precious"

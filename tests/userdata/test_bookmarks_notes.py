@@ -145,3 +145,14 @@ def test_two_copies_on_one_folder_both_keep_their_writes(data_dir: Path) -> None
     before = second.data_version()
     Notes(first).add("a", "A", "one more")
     assert second.data_version() != before  # how the other window knows to refresh
+
+
+def test_a_full_disk_refuses_the_write_and_keeps_what_was_saved(store: UserStore) -> None:
+    notes = Notes(store)
+    notes.add("a", "A", "saved before the disk filled up")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")  # the file can grow no more
+    with pytest.raises(StoreError, match="full"):
+        notes.add("a", "A", "x" * 100_000)
+    assert [n.text for n in notes.all()] == ["saved before the disk filled up"]
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
