@@ -27,8 +27,10 @@ def create_main_window(content_dir: str | Path | None = None,
     store = UserStore.open(resolve_data_dir(data_dir))
     window = MainWindow(archive, store)
     last = store.get("last_page")
-    start = page or (last if last and archive.knows(last) else archive.home)
-    window.open_page(start)
+    resuming = not page and bool(last) and archive.knows(last)
+    window.open_page(page or (last if resuming else archive.home))
+    if resuming:
+        window.resume_scroll(store.get("last_scroll"))
     return window
 
 

@@ -27,21 +27,6 @@ ALLOWED_ATTRIBUTES = frozenset({"href", "title", "id", "class", "alt", "src", "n
                                 "rowspan", "align", "start"})
 NOT_PRESERVED = "Not preserved in this archive"
 
-STYLE = """
-body { font-size: 12pt; }
-h1 { font-size: 20pt; font-weight: 600; margin-bottom: 2px; }
-h2 { font-size: 14pt; font-weight: 600; margin-top: 18px; }
-p { margin-top: 4px; margin-bottom: 8px; line-height: 140%; }
-li p { margin-top: 2px; margin-bottom: 4px; }
-p.provenance { font-size: 9pt; color: #5f6368; margin-bottom: 16px; }
-a { color: #1a5fb4; }
-a.missing { color: #8a8a8a; }
-a.term { color: #1f6f5c; text-decoration: none; }
-p.aliases { color: #5f6368; font-style: italic; margin-bottom: 2px; }
-h3 { font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 2px; }
-span.image-alt { color: #5f6368; font-style: italic; }
-p.stub { font-size: 13pt; }
-"""
 
 
 class _SafeLinks(Treeprocessor):
@@ -128,7 +113,7 @@ class Renderer:
         entry = entry_html(self.archive.glossary, term, self.definition_html,
                            self.archive.title_of, self.archive.term_pages(term), heading="h2",
                            related_href=term_href)
-        return f"<html><head><style>{STYLE}</style></head><body>{entry}</body></html>"
+        return f"<html><body>{entry}</body></html>"
 
     def html_for(self, slug: str) -> str:
         """The whole HTML document for a slug, preserved or not."""
@@ -197,7 +182,10 @@ def provenance_html(page: Page) -> str:
 
 
 def document(title: str, provenance: str, body: str) -> str:
-    """A whole HTML document, styled, with the title and provenance above the body."""
+    """A whole HTML document with the title and provenance above the body.
+
+    It carries no style: the page view applies the theme's (page_style.py).
+    """
     return (f"<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-            f"<style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"</head><body><h1>{html.escape(title)}</h1>"
             f"{provenance}{body}</body></html>")

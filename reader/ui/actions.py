@@ -17,7 +17,15 @@ class ActionSpec:
 
 
 SPECS = (
+    ActionSpec("actionBack", "&Back", QKeySequence.StandardKey.Back, "Go back to the last page"),
+    ActionSpec("actionForward", "&Forward", QKeySequence.StandardKey.Forward,
+               "Go forward again"),
     ActionSpec("actionHome", "&Home", "Alt+Home", "Open the page about this archive"),
+    ActionSpec("actionMarkUnread", "Mark this page as &unread", None,
+               "Forget that you have read this page"),
+    ActionSpec("actionZoomIn", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "Larger text"),
+    ActionSpec("actionZoomOut", "Zoom &out", QKeySequence.StandardKey.ZoomOut, "Smaller text"),
+    ActionSpec("actionZoomReset", "&Normal size", "Ctrl+0", "Text at its normal size"),
     ActionSpec("actionBookmark", "&Bookmark this page", "Ctrl+D",
                "Bookmark the page, or remove its bookmark"),
     ActionSpec("actionAddNote", "Add &note…", "Ctrl+Shift+M",
@@ -42,7 +50,9 @@ class Actions:
         for spec in SPECS:
             action = QAction(spec.text, parent)
             action.setObjectName(spec.name)
-            if spec.shortcut is not None:
+            if isinstance(spec.shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(spec.shortcut)  # every key the platform uses for it
+            elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.tip:
                 action.setStatusTip(spec.tip)

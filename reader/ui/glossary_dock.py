@@ -63,6 +63,10 @@ class GlossaryDock(QDockWidget):
         self.list.currentItemChanged.connect(self._show_current)
         self.definition.anchorClicked.connect(self._follow)
 
+    def apply_look(self, css: str) -> None:
+        self.definition.document().setDefaultStyleSheet(css)
+        self._show_current(self.list.currentItem())
+
     @property
     def current_slug(self) -> str:
         item = self.list.currentItem()

@@ -28,9 +28,12 @@ from reader.archive.term_links import term_tooltip
 from reader.ui import external, notes_files
 from reader.ui.actions import Actions
 from reader.ui.annotator import Annotator
+from reader.ui.appearance import Appearance
 from reader.ui.bookmarks_dock import BookmarksDock
 from reader.ui.glossary_dock import GlossaryDock
+from reader.ui.history import History
 from reader.ui.link_router import LinkRouter
+from reader.ui.menus import build_menus
 from reader.ui.nav_tree import NavTree
 from reader.ui.notes_dock import NotesDock, plain_tooltip
 from reader.ui.page_view import PageView
@@ -39,7 +42,8 @@ from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
 from reader.userdata.backups import make_daily_backup
 from reader.userdata.bookmarks import Bookmarks
 from reader.userdata.notes import Notes
-from reader.userdata.store import Changes, UserStore
+from reader.userdata.progress import Progress
+from reader.userdata.store import Changes, StoreError, UserStore
 
 WINDOW_TITLE = "OTPIC Reader"
 
@@ -57,6 +61,10 @@ class MainWindow(QMainWindow):
 
         self.actions = Actions(self)
         self.router = LinkRouter(self)
+        self.history = History()
+        self.progress = Progress(store)
+        self.appearance = Appearance(store, self)
+        self._pending_scroll = 0
         self.page_view = PageView(archive)
         self.notice = SuccessorNotice(archive.course)
         self.notice.setVisible(not store.get("notice_dismissed"))
@@ -75,6 +83,7 @@ class MainWindow(QMainWindow):
         self.glossary_dock = GlossaryDock(archive.glossary, self.renderer, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.toggleViewAction().setShortcut("Ctrl+Shift+G")
+        self._apply_look()
         self.bridge = StoreBridge(store, self)
         self.bookmarks, self.notes = Bookmarks(store), Notes(store)
         self.annotator = Annotator(self.bookmarks, self.notes, self.page_view, self._page_text,
@@ -91,7 +100,10 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.page_view.context_actions = [self.actions.actionBookmark,
                                           self.actions.actionAddNote]
-        self._build_menus()
+        self.bookmarks_dock.toggleViewAction().setShortcut("Ctrl+Shift+B")
+        self.notes_dock.toggleViewAction().setShortcut("Ctrl+Shift+N")
+        self.nav_tree.set_read(self.progress.read_slugs())
+        build_menus(self)
         self._connect()
         self._restore_layout()
         self._tell_problems()
@@ -105,33 +117,21 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_menus(self) -> None:
-        a = self.actions
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([a.actionExportNotes, a.actionImportNotes, a.actionRestoreBackup])
-        file_menu.addSeparator()
-        file_menu.addAction(a.actionQuit)
-        toolbar = self.addToolBar("Reading")
-        toolbar.setObjectName("mainToolBar")
-        toolbar.addActions([a.actionHome, a.actionBookmark, a.actionAddNote])
-        go_menu = self.menuBar().addMenu("&Go")
-        go_menu.addAction(a.actionHome)
-        notes_menu = self.menuBar().addMenu("&Notes")
-        notes_menu.addActions([a.actionBookmark, a.actionAddNote])
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.nav_dock.toggleViewAction())
-        for dock in (self.glossary_dock, self.bookmarks_dock, self.notes_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        self.bookmarks_dock.toggleViewAction().setShortcut("Ctrl+Shift+B")
-        self.notes_dock.toggleViewAction().setShortcut("Ctrl+Shift+N")
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(a.actionAboutSuccessor)
-        help_menu.addAction(a.actionAboutReader)
-
     def _connect(self) -> None:
         a = self.actions
         a.actionQuit.triggered.connect(self.close)
         a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
+        a.actionBack.triggered.connect(self.go_back)
+        a.actionForward.triggered.connect(self.go_forward)
+        self.page_view.back_requested.connect(self.go_back)
+        self.page_view.forward_requested.connect(self.go_forward)
+        a.actionMarkUnread.triggered.connect(lambda: self._mark_unread(self.current_slug))
+        self.nav_tree.mark_unread_requested.connect(self._mark_unread)
+        self.nav_tree.mark_read_requested.connect(self.progress.mark_read)
+        a.actionZoomIn.triggered.connect(lambda: self.appearance.zoom_by(1))
+        a.actionZoomOut.triggered.connect(lambda: self.appearance.zoom_by(-1))
+        a.actionZoomReset.triggered.connect(lambda: self.appearance.zoom_by(0))
+        self.appearance.changed.connect(self._apply_look)
         a.actionAboutSuccessor.triggered.connect(self.show_successor)
         a.actionAboutReader.triggered.connect(self._about_reader)
         self.nav_tree.page_requested.connect(self.open_page)
@@ -165,11 +165,62 @@ class MainWindow(QMainWindow):
         self.notice.details_requested.connect(self.show_successor_details)
 
     def open_page(self, slug: str, fragment: str = "") -> None:
-        """Show a page (or what is known of a page not preserved) and remember it."""
-        self.page_view.show_html(self.renderer.html_for(slug))
+        """Open a page from a link, the tree, a note or a search: it joins the history."""
+        self.history.visit(slug, self._scroll())
+        self._show(slug)
         if fragment:
             self.page_view.scrollToAnchor(fragment)
+
+    def go_back(self) -> None:
+        self._return_to(self.history.back(self._scroll()))
+
+    def go_forward(self) -> None:
+        self._return_to(self.history.forward(self._scroll()))
+
+    def _return_to(self, place: tuple[str, int] | None) -> None:
+        if place is not None:
+            self._show(place[0])
+            self.page_view.verticalScrollBar().setValue(place[1])
+
+    def _scroll(self) -> int:
+        return self.page_view.verticalScrollBar().value()
+
+    def resume_scroll(self, value: int) -> None:
+        """Scroll to `value` once the window is laid out (the reader resumes where it was)."""
+        self._pending_scroll = value
+        if self.isVisible():
+            self.page_view.verticalScrollBar().setValue(value)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending_scroll:
+            value, self._pending_scroll = self._pending_scroll, 0
+            QTimer.singleShot(0, lambda: self.page_view.verticalScrollBar().setValue(value))
+
+    def _apply_look(self) -> None:
+        look = self.appearance
+        self.page_view.apply_look(look.css, look.font(), look.highlight)
+        self.glossary_dock.apply_look(look.css)
+        if self.current_slug:
+            scroll = self._scroll()
+            self._show(self.current_slug)
+            self.page_view.verticalScrollBar().setValue(scroll)
+
+    def _mark_unread(self, slug: str) -> None:
+        try:
+            self.progress.mark_unread(slug)
+        except StoreError as exc:
+            self._say(str(exc))
+
+    def _show(self, slug: str) -> None:
+        """Show a page (or what is known of a page not preserved) and remember it."""
+        self.page_view.show_html(self.renderer.html_for(slug))
         self.current_slug = slug
+        self.actions.actionBack.setEnabled(self.history.can_go_back())
+        self.actions.actionForward.setEnabled(self.history.can_go_forward())
+        if slug in self.archive.pages:
+            with contextlib.suppress(StoreError):
+                self.progress.mark_read(slug)
         self.nav_tree.select(slug)
         self.annotator.set_page(slug, self.archive.title_of(slug))
         self.actions.actionBookmark.setChecked(self.annotator.is_bookmarked())
@@ -199,6 +250,8 @@ class MainWindow(QMainWindow):
         if changes.notes:
             self.notes_dock.refresh()
             self.annotator.paint()
+        if changes.progress:
+            self.nav_tree.set_read(self.progress.read_slugs())
 
     def _page_text(self, slug: str) -> str | None:
         if not self.archive.page(slug):
@@ -292,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.store.set("last_scroll", self._scroll())
         super().closeEvent(event)
 
 

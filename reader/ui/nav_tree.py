@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.archive.model import Section
 
@@ -15,6 +15,8 @@ class NavTree(QTreeWidget):
     """Emits page_requested(slug) when the reader picks a page; extras are top-level pages."""
 
     page_requested = Signal(str)
+    mark_unread_requested = Signal(str)
+    mark_read_requested = Signal(str)
 
     def __init__(self, sections: list[Section], extras: list[tuple[str, str]] = (),
                  parent: QWidget | None = None) -> None:
@@ -22,8 +24,14 @@ class NavTree(QTreeWidget):
         self.setObjectName("navTree")
         self.setAccessibleName("Course contents")
         self.setHeaderHidden(True)
+        self.setColumnCount(2)  # the title, and reading progress
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._sections: list[tuple[QTreeWidgetItem, Section]] = []
+        self._read: set[str] = set()
         self._populate(sections)
         for slug, title in extras:
             item = QTreeWidgetItem(self, [title])
@@ -34,12 +42,15 @@ class NavTree(QTreeWidget):
             self._items[slug] = item
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
 
     def _populate(self, sections: list[Section]) -> None:
         grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
                                            QPalette.ColorRole.Text))
         for section in sections:
             top = QTreeWidgetItem(self, [section.title])
+            self._sections.append((top, section))
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -67,6 +78,32 @@ class NavTree(QTreeWidget):
         slug = item.data(0, Qt.ItemDataRole.UserRole)
         if slug:
             self.page_requested.emit(slug)
+
+    def set_read(self, read: set[str]) -> None:
+        """Mark the pages read and count them per section ("2 of 5 read")."""
+        self._read = read
+        for top, section in self._sections:
+            preserved = [e for e in section.entries if e.preserved]
+            done = sum(1 for e in preserved if e.slug in read)
+            top.setText(1, f"{done} of {len(preserved)}" if preserved else "")
+            top.setToolTip(1, f"{done} of the {len(preserved)} preserved pages read")
+            for entry in preserved:
+                item = self._items[entry.slug]
+                done_here = entry.slug in read
+                item.setText(1, "✓" if done_here else "")
+                item.setToolTip(1, "Read" if done_here else "Not read yet")
+
+    def _menu(self, pos) -> None:
+        item = self.itemAt(pos)
+        slug = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not slug or item.font(0).italic():
+            return
+        menu = QMenu(self)
+        if slug in self._read:
+            menu.addAction("Mark as unread", lambda: self.mark_unread_requested.emit(slug))
+        else:
+            menu.addAction("Mark as read", lambda: self.mark_read_requested.emit(slug))
+        menu.exec(self.viewport().mapToGlobal(pos))
 
     def select(self, slug: str) -> None:
         """Show which page is open, without emitting page_requested."""

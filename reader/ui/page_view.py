@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QFont,
     QImage,
     QMouseEvent,
     QResizeEvent,
@@ -28,6 +29,8 @@ class PageView(QTextBrowser):
     link_clicked = Signal(str)
     link_hovered = Signal(str)
     highlight_clicked = Signal(int)  # the note id of a highlighted passage
+    back_requested = Signal()
+    forward_requested = Signal()
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,13 @@ class PageView(QTextBrowser):
     def show_html(self, html: str) -> None:
         self.setHtml(html)
         self._fit_column()
+
+    def apply_look(self, css: str, font: QFont, highlight: QColor) -> None:
+        """Theme, reading font and size for the pages shown from now on."""
+        self.document().setDefaultStyleSheet(css)
+        self.document().setDefaultFont(font)
+        self.setFont(font)
+        self.highlight_color = highlight
 
     def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
         """Paint noted passages: (start, end, note id) in the document's text positions."""
@@ -82,6 +92,15 @@ class PageView(QTextBrowser):
             menu.addSeparator()
             menu.addActions(self.context_actions)
         menu.exec(event.globalPos())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The mouse's back and forward buttons move through the history."""
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back_requested.emit()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.forward_requested.emit()
+        else:
+            super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.userdata.backups import copy_database, list_backups
 from reader.userdata.schema import SCHEMA_VERSION, migrate
 
-TABLES = ("settings", "bookmarks", "notes", "meta")
+TABLES = ("settings", "bookmarks", "notes", "meta", "progress")
 
 
 def is_damaged(path: Path) -> bool:

@@ -42,6 +42,13 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 3: reading progress: the pages the reader has opened
+    """
+    CREATE TABLE progress (
+        slug       TEXT PRIMARY KEY,
+        first_read TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,4 +9,8 @@ DEFAULTS: dict[str, Any] = {
     "last_page": "",  # the page open when the reader last closed or navigated
     "window_geometry": "",  # QMainWindow.saveGeometry(), base64
     "window_state": "",  # QMainWindow.saveState() (docks, toolbars), base64
+    "last_scroll": 0,  # the page view's scroll position when the reader closed
+    "theme": "system",  # system, light, dark or high-contrast
+    "zoom": 0,  # steps above or below the normal reading size
+    "reading_font": "sans-serif",  # sans-serif or serif
 }

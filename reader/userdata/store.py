@@ -36,9 +36,10 @@ class Changes:
     bookmarks: bool = False
     notes: bool = False
     settings: bool = False
+    progress: bool = False
 
 
-ALL_CHANGED = Changes(bookmarks=True, notes=True, settings=True)
+ALL_CHANGED = Changes(bookmarks=True, notes=True, settings=True, progress=True)
 
 
 def now() -> str:

@@ -38,7 +38,7 @@ def test_links_to_pages_not_preserved_are_marked(content: Path) -> None:
 
 def test_attributes_that_could_run_code_are_dropped(content: Path) -> None:
     html = render(content, "A paragraph.\n{: onclick=\"alert(1)\" style=\"x\" }")
-    assert "onclick" not in html and "style=" not in html.split("</style>")[1]
+    assert "onclick" not in html and "style=" not in html
 
 
 def test_a_page_not_preserved_says_so_and_names_who_links_to_it(content: Path) -> None:

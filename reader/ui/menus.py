@@ -1,0 +1,63 @@
+"""The menu bar and tool bar: which action goes where."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup
+
+from reader.ui.themes import THEME_CHOICES
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+READING_FONTS = (("sans-serif", "&Sans-serif"), ("serif", "S&erif"))
+
+
+def build_menus(window: MainWindow) -> None:
+    a = window.actions
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([a.actionExportNotes, a.actionImportNotes, a.actionRestoreBackup])
+    file_menu.addSeparator()
+    file_menu.addAction(a.actionQuit)
+
+    go_menu = bar.addMenu("&Go")
+    go_menu.addActions([a.actionBack, a.actionForward, a.actionHome])
+    go_menu.addSeparator()
+    go_menu.addAction(a.actionMarkUnread)
+
+    notes_menu = bar.addMenu("&Notes")
+    notes_menu.addActions([a.actionBookmark, a.actionAddNote])
+
+    view_menu = bar.addMenu("&View")
+    for dock in (window.nav_dock, window.glossary_dock, window.bookmarks_dock,
+                 window.notes_dock):
+        view_menu.addAction(dock.toggleViewAction())
+    view_menu.addSeparator()
+    view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
+    _choices(view_menu.addMenu("Reading &font"), READING_FONTS,
+             window.appearance.reading_font, window.appearance.set_reading_font, "font")
+    _choices(view_menu.addMenu("&Theme"), THEME_CHOICES, window.appearance.theme,
+             window.appearance.set_theme, "theme")
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([a.actionAboutSuccessor, a.actionAboutReader])
+
+    toolbar = window.addToolBar("Reading")
+    toolbar.setObjectName("mainToolBar")
+    toolbar.addActions([a.actionBack, a.actionForward, a.actionHome])
+    toolbar.addSeparator()
+    toolbar.addActions([a.actionBookmark, a.actionAddNote])
+
+
+def _choices(menu, choices, current: str, choose, prefix: str) -> None:
+    """A menu of exclusive, checkable choices, each named `<prefix>-<value>`."""
+    group = QActionGroup(menu)
+    for value, text in choices:
+        action = menu.addAction(text)
+        action.setObjectName(f"{prefix}-{value}")
+        action.setCheckable(True)
+        action.setChecked(value == current)
+        action.triggered.connect(lambda _=False, v=value: choose(v))
+        group.addAction(action)

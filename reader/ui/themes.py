@@ -1,0 +1,51 @@
+"""Light, dark and high-contrast themes for the whole window, following the system's by default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.archive.page_style import THEMES, Colors
+
+THEME_CHOICES = (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark"),
+                 ("high-contrast", "&High contrast"))
+
+
+def resolve(choice: str) -> str:
+    """The theme to show for a setting; "system" follows the desktop's colour scheme."""
+    if choice in THEMES:
+        return choice
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def palette_for(colors: Colors) -> QPalette:
+    palette = QPalette()
+    text, base = QColor(colors.text), QColor(colors.background)
+    window = base.lighter(110) if base.lightness() < 128 else base.darker(105)
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: window,
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Link: QColor(colors.link),
+        QPalette.ColorRole.Highlight: QColor(colors.link),
+        QPalette.ColorRole.HighlightedText: base,
+        QPalette.ColorRole.PlaceholderText: QColor(colors.muted),
+    }
+    for role, color in roles.items():
+        palette.setColor(role, color)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colors.missing))
+    return palette
+
+
+def apply_theme(choice: str) -> Colors:
+    """Colour the application for a theme; returns the colours pages should use."""
+    name = resolve(choice)
+    app = QApplication.instance()
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(THEMES[name]))
+    return THEMES[name]
