@@ -25,7 +25,7 @@ from reader.archive.links import classify_href
 from reader.archive.plaintext import html_to_text
 from reader.archive.render import NOT_PRESERVED, Renderer
 from reader.archive.term_links import term_tooltip
-from reader.ui import external, notes_files
+from reader.ui import external, handout_dialog, notes_files
 from reader.ui.actions import Actions
 from reader.ui.annotator import Annotator
 from reader.ui.appearance import Appearance
@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         a.actionBookmark.triggered.connect(self.annotator.toggle_bookmark)
         a.actionAddNote.triggered.connect(self.annotator.add_note)
         a.actionExportNotes.triggered.connect(self._export_notes)
+        a.actionPrint.triggered.connect(lambda: self._say(handout_dialog.print_handout(
+            self, self.archive, self.current_slug, self.notes)))
+        a.actionExportPdf.triggered.connect(lambda: self._say(handout_dialog.export_pdf(
+            self, self.archive, self.current_slug, self.notes)))
         a.actionImportNotes.triggered.connect(
             lambda: self._say(notes_files.import_dialog(self, self.store)))
         a.actionRestoreBackup.triggered.connect(

@@ -1,0 +1,68 @@
+"""`otpic-reader print (--page SLUG | --section ID) --pdf OUT.pdf [--with-notes]
+[--with-glossary]`: handouts for trainers, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from reader.cli.common import UserError, add_content_argument, open_archive
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("print", help="make a PDF handout of a page or a section",
+                                   description="Lay out a page or a whole section for print, "
+                                               "with each page's provenance, as a PDF.")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--page", metavar="SLUG")
+    which.add_argument("--section", metavar="ID")
+    parser.add_argument("--pdf", metavar="OUT.pdf", required=True)
+    parser.add_argument("--with-notes", action="store_true",
+                        help="add your notes on those pages under each page")
+    parser.add_argument("--with-glossary", action="store_true",
+                        help="add an appendix with the glossary terms the pages use")
+    add_content_argument(parser)
+    parser.add_argument("--data-dir", metavar="DIR", help="where your notes are (with "
+                                                          "--with-notes)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.archive.handout import handout_html, slugs_for_section
+
+    archive = open_archive(args.content)
+    if args.page:
+        if args.page not in archive.pages:
+            raise UserError(f"There is no preserved page '{args.page}' in {archive.root}.")
+        slugs = [args.page]
+    else:
+        slugs = slugs_for_section(archive, args.section)
+        if not slugs:
+            known = ", ".join(s.id for s in archive.sections)
+            raise UserError(f"The section '{args.section}' has no preserved page (sections: "
+                            f"{known}).")
+    target = Path(args.pdf)
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} for the PDF does not exist.")
+    notes = _notes(args.data_dir, slugs) if args.with_notes else None
+    html = handout_html(archive, slugs, notes=notes, with_glossary=args.with_glossary)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.pdf import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    write_pdf(html, target, archive.title_of(slugs[0]) if args.page else archive.course.title)
+    print(f"Wrote {target}: {len(slugs)} page(s) of the course"
+          + (", with the glossary terms they use" if args.with_glossary else "") + ".")
+    return 0
+
+
+def _notes(data_dir: str | None, slugs: list[str]):
+    from reader.archive.handout import HandoutNote
+    from reader.userdata import UserStore, resolve_data_dir
+    from reader.userdata.notes import Notes
+
+    notes = Notes(UserStore.open(resolve_data_dir(data_dir)))
+    return {slug: [HandoutNote(n.quote, n.text) for n in notes.for_page(slug)] for slug in slugs}
