@@ -20,6 +20,6 @@ def test_export_the_section_as_pdf_with_the_glossary(monkeypatch, tmp_path, make
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window = make_window("coercive-diplomacy")
     window.actions.actionExportPdf.trigger()
-    text = " ".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(target)).pages)
     assert "Unofficial Communication" in text and "Glossary of the terms used" in text
     assert "Saved the handout" in window.statusBar().currentMessage()
