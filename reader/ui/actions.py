@@ -23,6 +23,8 @@ SPECS = (
     ActionSpec("actionHome", "&Home", "Alt+Home", "Open the page about this archive"),
     ActionSpec("actionMarkUnread", "Mark this page as &unread", None,
                "Forget that you have read this page"),
+    ActionSpec("actionFind", "&Find in page…", QKeySequence.StandardKey.Find,
+               "Find words in this page"),
     ActionSpec("actionZoomIn", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "Larger text"),
     ActionSpec("actionZoomOut", "Zoom &out", QKeySequence.StandardKey.ZoomOut, "Smaller text"),
     ActionSpec("actionZoomReset", "&Normal size", "Ctrl+0", "Text at its normal size"),

@@ -30,6 +30,7 @@ from reader.ui.actions import Actions
 from reader.ui.annotator import Annotator
 from reader.ui.appearance import Appearance
 from reader.ui.bookmarks_dock import BookmarksDock
+from reader.ui.find_bar import FindBar
 from reader.ui.glossary_dock import GlossaryDock
 from reader.ui.history import History
 from reader.ui.link_router import LinkRouter
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice)
         layout.addWidget(self.page_view, 1)
+        self.find_bar = FindBar(self.page_view)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
         extras = [(GLOSSARY_SLUG, "Glossary")] if len(archive.glossary) else []
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.actionQuit.triggered.connect(self.close)
         a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
+        a.actionFind.triggered.connect(self.find_bar.open_bar)
         a.actionBack.triggered.connect(self.go_back)
         a.actionForward.triggered.connect(self.go_forward)
         self.page_view.back_requested.connect(self.go_back)

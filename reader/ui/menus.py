@@ -29,6 +29,9 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addSeparator()
     go_menu.addAction(a.actionMarkUnread)
 
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(a.actionFind)
+
     notes_menu = bar.addMenu("&Notes")
     notes_menu.addActions([a.actionBookmark, a.actionAddNote])
 
