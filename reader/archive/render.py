@@ -14,6 +14,10 @@ from collections import OrderedDict
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from reader.archive.archive import Archive
@@ -82,8 +86,10 @@ class _ArchiveExtension(Extension):
 
 
 def _markdown(archive: Archive, *, link_terms: bool) -> markdown.Markdown:
+    # Extension objects rather than names: naming them makes Markdown search the
+    # installed packages' entry points, which costs more than the rest of start-up.
     return markdown.Markdown(
-        extensions=["toc", "tables", "footnotes", "attr_list",
+        extensions=[TocExtension(), TableExtension(), FootnoteExtension(), AttrListExtension(),
                     _ArchiveExtension(archive, link_terms)],
         output_format="html",
     )
@@ -95,7 +101,7 @@ class Renderer:
     def __init__(self, archive: Archive, cache_size: int = 64) -> None:
         self.archive = archive
         self._md = _markdown(archive, link_terms=True)
-        self._definitions = _markdown(archive, link_terms=False)
+        self._definitions: markdown.Markdown | None = None  # made when first needed
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
 
@@ -105,6 +111,8 @@ class Renderer:
 
     def definition_html(self, markdown_text: str) -> str:
         """A glossary definition (its terms are not linked: it is read in the glossary)."""
+        if self._definitions is None:
+            self._definitions = _markdown(self.archive, link_terms=False)
         self._definitions.reset()
         return self._definitions.convert(markdown_text)
 

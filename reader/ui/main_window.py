@@ -25,7 +25,7 @@ from reader.archive.links import classify_href
 from reader.archive.plaintext import html_to_text
 from reader.archive.render import NOT_PRESERVED, Renderer
 from reader.archive.term_links import term_tooltip
-from reader.ui import external, handout_dialog, notes_files
+from reader.ui import external
 from reader.ui.actions import Actions
 from reader.ui.annotator import Annotator
 from reader.ui.appearance import Appearance
@@ -40,7 +40,6 @@ from reader.ui.notes_dock import NotesDock, plain_tooltip
 from reader.ui.page_view import PageView
 from reader.ui.store_bridge import StoreBridge
 from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
-from reader.userdata.backups import make_daily_backup
 from reader.userdata.bookmarks import Bookmarks
 from reader.userdata.notes import Notes
 from reader.userdata.progress import Progress
@@ -151,14 +150,10 @@ class MainWindow(QMainWindow):
         a.actionBookmark.triggered.connect(self.annotator.toggle_bookmark)
         a.actionAddNote.triggered.connect(self.annotator.add_note)
         a.actionExportNotes.triggered.connect(self._export_notes)
-        a.actionPrint.triggered.connect(lambda: self._say(handout_dialog.print_handout(
-            self, self.archive, self.current_slug, self.notes)))
-        a.actionExportPdf.triggered.connect(lambda: self._say(handout_dialog.export_pdf(
-            self, self.archive, self.current_slug, self.notes)))
-        a.actionImportNotes.triggered.connect(
-            lambda: self._say(notes_files.import_dialog(self, self.store)))
-        a.actionRestoreBackup.triggered.connect(
-            lambda: self._say(notes_files.restore_dialog(self, self.store)))
+        a.actionPrint.triggered.connect(lambda: self._handout("print_handout"))
+        a.actionExportPdf.triggered.connect(lambda: self._handout("export_pdf"))
+        a.actionImportNotes.triggered.connect(lambda: self._notes_file("import_dialog"))
+        a.actionRestoreBackup.triggered.connect(lambda: self._notes_file("restore_dialog"))
         self.annotator.message.connect(self._say)
         self.bridge.changed.connect(self._user_data_changed)
         self.bookmarks_dock.page_requested.connect(self.open_page)
@@ -270,10 +265,24 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, 6000)
 
+    # Dialogs for rarer work are imported when first used, to keep start-up short.
     def _export_notes(self) -> None:
+        from reader.ui import notes_files
+
         path = notes_files.export_dialog(self, self.store)
         if path is not None:
             self._say(f"Exported to {path}.")
+
+    def _notes_file(self, dialog: str) -> None:
+        from reader.ui import notes_files
+
+        self._say(getattr(notes_files, dialog)(self, self.store))
+
+    def _handout(self, dialog: str) -> None:
+        from reader.ui import handout_dialog
+
+        self._say(getattr(handout_dialog, dialog)(self, self.archive, self.current_slug,
+                                                  self.notes))
 
     def _daily_backup(self) -> None:
         if self.store.writable and self.store.path is not None:
@@ -359,5 +368,7 @@ class MainWindow(QMainWindow):
 
 def _quiet_backup(path) -> None:
     """A backup that fails (a full disk, say) must not disturb reading; tomorrow tries again."""
+    from reader.userdata.backups import make_daily_backup
+
     with contextlib.suppress(OSError, sqlite3.Error):
         make_daily_backup(path)
