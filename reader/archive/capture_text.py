@@ -1,4 +1,4 @@
-"""Turn a plain-text capture of an OTPIC page into a page file, word for word.
+"""Turn the text of a captured OTPIC page into a page file, word for word.
 
 The captures keep the site's furniture (retirement banner, program header,
 image placeholders, navigation line, copyright footer). The page file keeps
@@ -9,6 +9,7 @@ lists become relative links with their descriptions under them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -22,15 +23,20 @@ PROGRAM_HEADER = ("International Online Training Program On Intractable Conflict
                   "Conflict Research Consortium, University of Colorado, USA")
 NAVIGATION = re.compile(r"^Opening Page\s*\|\s*Glossary\s*\|\s*Menu Shortcut Page$", re.I)
 IMAGE_PLACEHOLDER = re.compile(r"^\S+\.(?:gif|jpe?g|png|bmp)\s*\(\d[\d,]*\s*bytes\)$", re.I)
-FOOTER = re.compile(r"^Copyright\s+\d{4}.*Conflict Research Consortium", re.I)
+FOOTER = re.compile(r"^(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*\d{4}.*Conflict Research Consortium",
+                    re.I)
 READING_MARK = re.compile(r"^PUBLICATION TYPE:", re.I)
-LINKS_HEADING = re.compile(r"^Links to\b", re.I)
+LINKS_HEADING = re.compile(r"^Links to\b(?!.*\.$).{0,150}$", re.I)
 AUTHOR_PREFIX = re.compile(r"^[^:]*?\s--\s+")
 SECTION_FOLDERS = {"/peace/problem/": "problems", "/peace/treatment/": "approaches",
                    "/peace/example/": "examples"}
 
 
-class NotAnOtpicPage(ValueError):
+class CaptureError(ValueError):
+    """A capture that cannot be imported; the message completes "skipped FILE: ..."."""
+
+
+class NotAnOtpicPage(CaptureError):
     """The capture has none of the marks of an OTPIC page or of a reading it linked to."""
 
 
@@ -56,9 +62,15 @@ class ParsedCapture:
     headings: list[str] = field(default_factory=list)
 
 
-def parse_capture(text: str) -> ParsedCapture:
-    """Strip the furniture from a text capture and shape its body as Markdown blocks."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+def parse_capture(text: str, link_lines: frozenset[str] | None = None) -> ParsedCapture:
+    """Strip the furniture from a capture and shape its body as Markdown blocks.
+
+    `link_lines` are the lines that were a whole link in a saved HTML page: in a
+    "Links to ..." list they, and only they, are the linked titles. A text
+    capture has no such marks, so its titles are told from their descriptions by
+    punctuation (descriptions are sentences).
+    """
+    lines = [line.rstrip() for line in text.splitlines()]
     marks = 0
     kept: list[str] = []
     rights = ""
@@ -83,22 +95,22 @@ def parse_capture(text: str) -> ParsedCapture:
     if not kept:
         raise NotAnOtpicPage("it has no title and no text once the site's furniture is removed")
     parsed = ParsedCapture(title=kept[0], rights=rights)
-    _shape_body(parsed, kept[1:])
+    _shape_body(parsed, [line for line in kept[1:] if line], link_lines or frozenset())
     return parsed
 
 
-def _shape_body(parsed: ParsedCapture, lines: list[str]) -> None:
+def _shape_body(parsed: ParsedCapture, lines: list[str], link_lines: frozenset[str]) -> None:
     """Paragraphs stay paragraphs; each "Links to ..." list becomes a list of links."""
     in_links = False
-    for line in lines:
-        if not line:
-            continue
+    is_description = _is_description
+    for number, line in enumerate(lines):
         if LINKS_HEADING.match(line):
             parsed.headings.append(line)
             parsed.blocks.append("## " + escape_markdown(line))
             in_links = True
+            is_description = _describer(lines[number + 1:], link_lines)
             continue
-        if in_links and _is_description(line):
+        if in_links and is_description(line):
             last = parsed.blocks[-1]
             if last.startswith("- "):
                 joiner = "\n\n    " if "\n" not in last else " "
@@ -118,8 +130,20 @@ def _is_description(line: str) -> bool:
     return line.endswith((".", ":", ".)", '."'))
 
 
+def _describer(following: list[str], link_lines: frozenset[str]) -> Callable[[str], bool]:
+    """How to tell descriptions in one links list: by the HTML links when it has any."""
+    section = []
+    for line in following:
+        if LINKS_HEADING.match(line):
+            break
+        section.append(line)
+    if any(line in link_lines for line in section):
+        return lambda line: line not in link_lines
+    return _is_description
+
+
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(#|>|[-+*] )")
+_LINE_START = re.compile(r"^(#|>|[-+*] |-(?=(?:\s*-){2,}\s*$))")
 _NUMBERED = re.compile(r"^(\d+)\. ")
 
 
@@ -138,10 +162,10 @@ def section_for(parsed: ParsedCapture, source_url: str) -> str:
     if any(READING_MARK.match(block) for block in parsed.blocks):
         return "examples"
     headings = " ".join(parsed.headings).lower()
-    if "this approach" in headings or "related problem" in headings:
-        return "approaches"
     if "this problem" in headings or "related solution" in headings:
         return "problems"
+    if "this approach" in headings or "related problem" in headings:
+        return "approaches"
     return ""
 
 

@@ -16,7 +16,8 @@ from reader import __version__
 from reader.cli.common import UserError
 
 # Sub-command modules, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("notes_exchange",)
+COMMANDS: tuple[str, ...] = ("notes_exchange", "import_pages", "manifest", "verify", "check",
+                             "print_handout")
 
 
 def build_parser() -> argparse.ArgumentParser:

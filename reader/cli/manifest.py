@@ -1,0 +1,49 @@
+"""`otpic-reader manifest [--content DIR]`: rewrite MANIFEST.sha256 after a change."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.common import UserError
+
+
+def add_content_option(parser: argparse.ArgumentParser) -> None:
+    """--content for a sub-command; given before the sub-command, it is kept too."""
+    parser.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
+                        help="this content folder instead of the bundled archive")
+
+
+def content_dir(args: argparse.Namespace) -> Path:
+    """The content folder the user named, or the bundled one; it must hold a course.yaml."""
+    from reader.archive.bundled import bundled_content_dir
+
+    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
+    if not root.is_dir():
+        raise UserError(f"The content folder {root} does not exist.")
+    if not (root / "course.yaml").is_file():
+        raise UserError(f"{root} is not an OTPIC archive: it has no course.yaml.")
+    return root
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "manifest", help="rewrite the archive's MANIFEST.sha256",
+        description="Write MANIFEST.sha256: the SHA-256 of every file of the content folder, "
+                    "in the format of coreutils sha256sum, so that 'sha256sum -c "
+                    "MANIFEST.sha256' run in the folder checks it. Run it after changing the "
+                    "content.")
+    add_content_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.archive.manifest import MANIFEST_NAME, ManifestError, write_manifest
+
+    root = content_dir(args)
+    try:
+        count = write_manifest(root)
+    except ManifestError as exc:
+        raise UserError(str(exc)) from None
+    print(f"wrote {root / MANIFEST_NAME} for {count} files")
+    return 0
