@@ -6,8 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from reader.cli.common import open_archive
-from reader.cli.manifest import add_content_option
+from reader.cli.common import add_content_argument, open_archive
 
 if TYPE_CHECKING:
     from reader.archive.gap_report import CheckReport
@@ -22,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "preserved pages link to but the archive does not hold, with how many "
                     "pages link to it and which, most wanted first. Exit status 1 when there "
                     "are validation problems; pages not preserved are not failures.")
-    add_content_option(parser)
+    add_content_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
 

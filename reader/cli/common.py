@@ -13,9 +13,23 @@ class UserError(Exception):
     """A mistake in what the user asked for: one sentence, exit status 2."""
 
 
-def add_content_argument(parser: argparse.ArgumentParser) -> None:
+def add_content_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """--content, accepted before or after a sub-command's name.
+
+    A sub-command's option has no default of its own (SUPPRESS), so that
+    `otpic-reader --content DIR verify` keeps the DIR given before it.
+    """
     parser.add_argument("--content", metavar="DIR",
+                        default=None if top_level else argparse.SUPPRESS,
                         help="read this content folder instead of the bundled archive")
+
+
+def add_data_dir_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """--data-dir, accepted before or after a sub-command's name (see add_content_argument)."""
+    parser.add_argument("--data-dir", metavar="DIR",
+                        default=None if top_level else argparse.SUPPRESS,
+                        help="keep bookmarks, notes and settings here (default: "
+                             "$OTPIC_READER_DATA, else the user data folder)")
 
 
 def open_archive(content: str | None, *, report_problems: bool = True) -> Archive:

@@ -5,13 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli.common import UserError
-
-
-def add_content_option(parser: argparse.ArgumentParser) -> None:
-    """--content for a sub-command; given before the sub-command, it is kept too."""
-    parser.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
-                        help="this content folder instead of the bundled archive")
+from reader.cli.common import UserError, add_content_argument
 
 
 def content_dir(args: argparse.Namespace) -> Path:
@@ -33,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "in the format of coreutils sha256sum, so that 'sha256sum -c "
                     "MANIFEST.sha256' run in the folder checks it. Run it after changing the "
                     "content.")
-    add_content_option(parser)
+    add_content_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.common import UserError
+from reader.cli.common import UserError, add_data_dir_argument
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -15,21 +15,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                                "people) or JSON (for another OTPIC Reader).")
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
     export.add_argument("--output", metavar="FILE", help="write here instead of to stdout")
-    _data_dir(export)
+    add_data_dir_argument(export)
     export.set_defaults(run=run_export)
     imported = subparsers.add_parser("import-notes", help="merge an export into your notes",
                                      description="Merge notes and bookmarks from a JSON export, "
                                                  "without duplicates; a bad file changes "
                                                  "nothing.")
     imported.add_argument("file", metavar="FILE")
-    _data_dir(imported)
+    add_data_dir_argument(imported)
     imported.set_defaults(run=run_import)
-
-
-def _data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="the data folder (default: $OTPIC_READER_DATA, else the user data "
-                             "folder)")
 
 
 def _store(args: argparse.Namespace):

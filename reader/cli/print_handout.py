@@ -7,7 +7,7 @@ import argparse
 import os
 from pathlib import Path
 
-from reader.cli.common import UserError, add_content_argument, open_archive
+from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -23,8 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--with-glossary", action="store_true",
                         help="add an appendix with the glossary terms the pages use")
     add_content_argument(parser)
-    parser.add_argument("--data-dir", metavar="DIR", help="where your notes are (with "
-                                                          "--with-notes)")
+    add_data_dir_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -6,15 +6,13 @@ import argparse
 import os
 from pathlib import Path
 
-from reader.cli.common import UserError, add_content_argument, open_archive
+from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page", metavar="SLUG", help="open this page (e.g. coercive-diplomacy)")
-    add_content_argument(parser)
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep bookmarks, notes and settings here (default: "
-                             "$OTPIC_READER_DATA, else the user data folder)")
+    add_content_argument(parser, top_level=True)
+    add_data_dir_argument(parser, top_level=True)
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the window off screen, save it as a PNG and exit")
 

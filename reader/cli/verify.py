@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import UserError
-from reader.cli.manifest import add_content_option, content_dir
+from reader.cli.common import UserError, add_content_argument
+from reader.cli.manifest import content_dir
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "list; print one line per missing, changed or unlisted file. Exit status "
                     "0 only when the archive is intact. 'sha256sum -c MANIFEST.sha256' run in "
                     "the folder agrees on every listed file.")
-    add_content_option(parser)
+    add_content_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         a.actionBookmark.triggered.connect(self.annotator.toggle_bookmark)
         a.actionAddNote.triggered.connect(self.annotator.add_note)
         a.actionExportNotes.triggered.connect(self._export_notes)
+        a.actionPageInfo.triggered.connect(self._page_info)
+        a.actionVerifyArchive.triggered.connect(self._verify_archive)
         a.actionPrint.triggered.connect(lambda: self._handout("print_handout"))
         a.actionExportPdf.triggered.connect(lambda: self._handout("export_pdf"))
         a.actionImportNotes.triggered.connect(lambda: self._notes_file("import_dialog"))
@@ -277,6 +279,16 @@ class MainWindow(QMainWindow):
         from reader.ui import notes_files
 
         self._say(getattr(notes_files, dialog)(self, self.store))
+
+    def _page_info(self) -> None:
+        from reader.ui.archive_dialogs import PageInfoDialog
+
+        PageInfoDialog(self.archive, self.current_slug, self).open()
+
+    def _verify_archive(self) -> None:
+        from reader.ui.archive_dialogs import verify_archive
+
+        self._verify_job = verify_archive(self, self.archive)
 
     def _handout(self, dialog: str) -> None:
         from reader.ui import handout_dialog

@@ -47,6 +47,8 @@ def build_menus(window: MainWindow) -> None:
              window.appearance.set_theme, "theme")
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addActions([a.actionPageInfo, a.actionVerifyArchive])
+    help_menu.addSeparator()
     help_menu.addActions([a.actionAboutSuccessor, a.actionAboutReader])
 
     toolbar = window.addToolBar("Reading")

@@ -1,0 +1,32 @@
+"""Page info and Help > Verify archive, driven from the window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit, QPushButton
+
+
+def test_page_info_shows_provenance_and_copies_the_citation(qtbot, make_window) -> None:
+    window = make_window("coercive-diplomacy")
+    assert window.actions.actionPageInfo.shortcut().toString() == "Ctrl+I"
+    window.actions.actionPageInfo.trigger()
+    dialog = window.findChild(QPlainTextEdit, "citation").window()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "coercdip.htm" in shown and "Copyright 1998" in shown and "Yes." in shown
+    dialog.findChild(QPushButton, "copyCitation").click()
+    citation = QApplication.clipboard().text()
+    assert "Coercive Diplomacy" in citation and "Archived copy" in citation
+
+
+def test_verify_reports_a_changed_file(qtbot, make_window, content) -> None:
+    window = make_window("about")
+    window.actions.actionVerifyArchive.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "verifyResult") is not None)
+    assert "intact" in window.findChild(QMessageBox, "verifyResult").text()
+    window.findChild(QMessageBox, "verifyResult").setObjectName("")
+    page = content / "pages" / "coercive-prevention.md"
+    page.write_bytes(page.read_bytes().replace(b"Kosovo", b"Kosova"))
+    window.actions.actionVerifyArchive.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "verifyResult") is not None)
+    result = window.findChild(QMessageBox, "verifyResult")
+    assert "not as MANIFEST.sha256 lists" in result.text()
+    assert "changed: pages/coercive-prevention.md" in result.detailedText()
