@@ -8,9 +8,12 @@ import sys
 from tests.conftest import ROOT
 
 SCRIPT = """
-import sys
+import importlib, pkgutil, sys
 sys.modules["PySide6"] = None
-import reader.archive, reader.archive.render, reader.archive.importer, reader.userdata
+import reader.archive, reader.userdata
+for package in (reader.archive, reader.userdata):  # every module, present and future
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
 from reader.archive import Archive
 from reader.archive.render import Renderer
 archive = Archive.open(sys.argv[1])
