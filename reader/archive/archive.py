@@ -10,7 +10,7 @@ from reader.archive.errors import ArchiveError, Problem
 from reader.archive.glossary import GLOSSARY_SLUG, Glossary, Term
 from reader.archive.links import classify_href, extract_links
 from reader.archive.model import Backlink, Course, Entry, Page, Section
-from reader.archive.page_file import PageError, read_page
+from reader.archive.page_index import cache_file_for, default_cache_dir, scan_pages
 
 OTHER_SECTION = "other"
 
@@ -32,8 +32,12 @@ class Archive:
         self._specs = specs
 
     @classmethod
-    def open(cls, root: Path | str) -> Archive:
-        """Open a content folder, or raise ArchiveError saying why it is not one."""
+    def open(cls, root: Path | str, cache_dir: Path | None = None) -> Archive:
+        """Open a content folder, or raise ArchiveError saying why it is not one.
+
+        Page front matter is remembered in `cache_dir` (by default the user's
+        cache folder), so a large archive opens without reading every page.
+        """
         root = Path(root)
         if not root.exists():
             raise ArchiveError(f"The content folder {root} does not exist.")
@@ -43,16 +47,8 @@ class Archive:
         if not course_file.is_file():
             raise ArchiveError(f"{root} is not an OTPIC archive: it has no course.yaml.")
         course, specs = load_course(course_file)
-        pages: dict[str, Page] = {}
-        problems: list[Problem] = []
-        pages_dir = root / "pages"
-        for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
-            try:
-                page = read_page(path)
-            except PageError as exc:
-                problems.append(Problem(path, f"skipped: the file {exc}."))
-                continue
-            pages[page.slug] = page
+        cache_file = cache_file_for(root, cache_dir or default_cache_dir())
+        pages, problems = scan_pages(root / "pages", cache_file)
         glossary = Glossary.load(root / "glossary.yaml", set(pages))
         return cls(root, course, specs, pages, problems, glossary)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,16 @@ class Course:
 
 @dataclass(frozen=True)
 class Page:
-    """One preserved page: its front matter and its Markdown body."""
+    """One preserved page: its front matter, and its Markdown body read when first needed.
+
+    Opening a large archive reads only the front matter (or a cache of it);
+    `body` comes from `text` when the page was built in memory, else from `path`.
+    """
 
     slug: str
     title: str
-    body: str
+    text: str | None = field(default=None, repr=False, compare=False)
+    path: Path | None = field(default=None, compare=False)
     section: str = ""
     source_url: str = ""
     captured: str = ""
@@ -45,6 +52,19 @@ class Page:
     summary: str = ""
     capture_file: str = ""
     capture_sha256: str = ""
+
+    @cached_property
+    def body(self) -> str:
+        if self.text is not None:
+            return self.text
+        if self.path is None:
+            return ""
+        from reader.archive.frontmatter import FrontMatterError, split_front_matter
+
+        try:
+            return split_front_matter(self.path.read_bytes().decode("utf-8"))[1]
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            return ""  # changed on disk since the archive was opened; reopening reports it
 
     @property
     def archived(self) -> bool:

@@ -38,5 +38,5 @@ def read_page(path: Path) -> Page:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise PageError("has no title in its front matter")
-    return Page(slug=slug, title=title.strip(), body=body,
+    return Page(slug=slug, title=title.strip(), text=body, path=path,
                 **{name: text(meta.get(name)) for name in FIELDS})

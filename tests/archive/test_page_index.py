@@ -1,0 +1,50 @@
+"""Front matter remembered between starts: reused when unchanged, read again when changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reader.archive import Archive, page_index
+
+
+def test_the_cache_is_reused_and_follows_changes(content: Path, tmp_path: Path,
+                                                 monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    (content / "pages" / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    first = Archive.open(content, cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 1
+    parsed: list[Path] = []
+    real_parse = page_index._parse
+    monkeypatch.setattr(page_index, "_parse", lambda path: parsed.append(path) or
+                        real_parse(path))
+    again = Archive.open(content, cache_dir=cache)
+    assert parsed == []  # nothing read again
+    assert again.page("coercive-diplomacy").title == first.page("coercive-diplomacy").title
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    assert "diplomacy of threats" in again.page("coercive-diplomacy").body  # read when needed
+
+    page = content / "pages" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: About this archive", "title: About this copy"), encoding="utf-8")
+    os.utime(page, ns=(1, 1))  # a different modification time, whatever the clock says
+    (content / "pages" / "broken.md").unlink()
+    changed = Archive.open(content, cache_dir=cache)
+    assert [p.name for p in parsed] == ["about.md"]
+    assert changed.page("about").title == "About this copy"
+    assert changed.problems == []
+
+
+def test_a_cache_that_cannot_be_written_is_not_needed(content: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    archive = Archive.open(content, cache_dir=blocker)
+    assert archive.page("coercive-diplomacy").title == "Coercive Diplomacy"
+
+
+def test_a_damaged_cache_is_ignored(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    Archive.open(content, cache_dir=cache)
+    for file in cache.glob("*.json"):
+        file.write_text("{ not json", encoding="utf-8")
+    assert Archive.open(content, cache_dir=cache).page("about").title == "About this archive"
