@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self._pending_scroll = 0
         self.page_view = PageView(archive)
         self.notice = SuccessorNotice(archive.course)
-        self.notice.setVisible(not store.get("notice_dismissed"))
+        has_successor = bool(archive.course.successor.title)  # another archive may have none
+        self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._connect()
         self._restore_layout()
+        self.actions.actionAboutSuccessor.setEnabled(has_successor)
         self._tell_problems()
         QTimer.singleShot(5000, self._daily_backup)
 
