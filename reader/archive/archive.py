@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from reader.archive.course import SectionSpec, load_course
+from reader.archive.course import SectionSpec
 from reader.archive.errors import ArchiveError, Problem
 from reader.archive.glossary import GLOSSARY_SLUG, Glossary, Term
 from reader.archive.links import classify_href, extract_links
 from reader.archive.model import Backlink, Course, Entry, Page, Section
-from reader.archive.page_index import cache_file_for, default_cache_dir, scan_pages
+from reader.archive.page_index import FrontMatterCache
 
 OTHER_SECTION = "other"
 
@@ -46,9 +46,10 @@ class Archive:
         course_file = root / "course.yaml"
         if not course_file.is_file():
             raise ArchiveError(f"{root} is not an OTPIC archive: it has no course.yaml.")
-        course, specs = load_course(course_file)
-        cache_file = cache_file_for(root, cache_dir or default_cache_dir())
-        pages, problems = scan_pages(root / "pages", cache_file)
+        cache = FrontMatterCache(root, cache_dir)
+        course, specs = cache.course(course_file)
+        pages, problems = cache.pages(root / "pages")
+        cache.save()
         glossary = Glossary.load(root / "glossary.yaml", set(pages))
         return cls(root, course, specs, pages, problems, glossary)
 

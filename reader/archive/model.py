@@ -44,7 +44,7 @@ class Page:
     slug: str
     title: str
     text: str | None = field(default=None, repr=False, compare=False)
-    path: Path | None = field(default=None, compare=False)
+    path: Path | str | None = field(default=None, compare=False)
     section: str = ""
     source_url: str = ""
     captured: str = ""
@@ -62,7 +62,8 @@ class Page:
         from reader.archive.frontmatter import FrontMatterError, split_front_matter
 
         try:
-            return split_front_matter(self.path.read_bytes().decode("utf-8"))[1]
+            with open(self.path, "rb") as file:
+                return split_front_matter(file.read().decode("utf-8"))[1]
         except (OSError, UnicodeDecodeError, FrontMatterError):
             return ""  # changed on disk since the archive was opened; reopening reports it
 

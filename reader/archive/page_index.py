@@ -1,8 +1,8 @@
-"""The front matter of every page file, remembered between starts.
+"""The course outline and every page's front matter, remembered between starts.
 
-Reading and parsing 10,000 page files takes seconds; looking at their sizes
-and modification times takes milliseconds. So the titles, sections and
-provenance of the pages (and the problems of bad files) are kept in a cache
+Reading and parsing 10,000 page files (and a course.yaml that lists them all)
+takes seconds; looking at their sizes and modification times takes
+milliseconds. So what the tree and the page headers need is kept in a cache
 file, and only files that changed since are read again. A cache that cannot
 be read or written is simply not used.
 """
@@ -13,14 +13,16 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
+from typing import Any
 
+from reader.archive.course import SectionSpec, load_course
 from reader.archive.errors import Problem
-from reader.archive.model import Page
+from reader.archive.model import Course, Page, Successor
 from reader.archive.page_file import PageError, read_page
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 META_FIELDS = tuple(f.name for f in fields(Page) if f.name not in ("slug", "text", "path"))
 
 
@@ -30,44 +32,98 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "pages"
 
 
-def cache_file_for(root: Path, cache_dir: Path) -> Path:
-    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-    return cache_dir / f"{key}.json"
+class FrontMatterCache:
+    """One archive's cache file: records keyed by file, each with the file's size and time."""
 
+    def __init__(self, root: Path, cache_dir: Path | None) -> None:
+        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        self.file = (cache_dir or default_cache_dir()) / f"{key}.json"
+        self.old = self._load()
+        self.new: dict[str, list] = {}
 
-def scan_pages(pages_dir: Path, cache_file: Path | None) -> tuple[dict[str, Page], list[Problem]]:
-    """Every page of the folder (bodies unread) and a problem for each file skipped."""
-    cached = _load(cache_file)
-    records: dict[str, list] = {}
-    pages: dict[str, Page] = {}
-    problems: list[Problem] = []
-    changed = False
-    try:
-        entries = sorted((e for e in os.scandir(pages_dir) if e.name.endswith(".md")),
-                         key=lambda e: e.name)
-    except OSError:
-        return pages, problems
-    for entry in entries:
-        path = Path(entry.path)
+    def course(self, path: Path) -> tuple[Course, list[SectionSpec]]:
+        """course.yaml parsed, from the cache while the file is unchanged."""
+        stamp = _stamp(path)
+        record = self.old.get("course.yaml")
+        if stamp and record and record[:2] == stamp:
+            try:
+                course, specs = _course_from(record[2])
+                self.new["course.yaml"] = record
+                return course, specs
+            except (KeyError, TypeError, ValueError):
+                pass
+        course, specs = load_course(path)  # raises ArchiveError for a bad file
+        if stamp:
+            self.new["course.yaml"] = [*stamp, {"course": asdict(course),
+                                                "specs": [asdict(s) for s in specs]}]
+        return course, specs
+
+    def pages(self, pages_dir: Path) -> tuple[dict[str, Page], list[Problem]]:
+        """Every page of the folder (bodies unread) and a problem for each file skipped."""
+        pages: dict[str, Page] = {}
+        problems: list[Problem] = []
         try:
-            stat = entry.stat()
+            entries = sorted((e for e in os.scandir(pages_dir) if e.name.endswith(".md")),
+                             key=lambda e: e.name)
         except OSError:
-            continue
-        stamp = [stat.st_mtime_ns, stat.st_size]
-        record = cached.get(entry.name)
-        if record is None or record[:2] != stamp:
-            record = stamp + _parse(path)
-            changed = True
-        records[entry.name] = record
-        meta, problem = record[2], record[3]
-        if problem:
-            problems.append(Problem(path, problem))
-        else:
-            page = Page(slug=path.stem, path=path, **meta)
-            pages[page.slug] = page
-    if cache_file is not None and (changed or set(records) != set(cached)):
-        _save(cache_file, records)
-    return pages, problems
+            return pages, problems
+        for entry in entries:
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            stamp = [stat.st_mtime_ns, stat.st_size]
+            key = "pages/" + entry.name
+            record = self.old.get(key)
+            if record is None or record[:2] != stamp:
+                record = stamp + _parse(Path(entry.path))
+            self.new[key] = record
+            meta, problem = record[2], record[3]
+            if problem:
+                problems.append(Problem(Path(entry.path), problem))
+            else:
+                pages[entry.name[:-3]] = Page(slug=entry.name[:-3], path=entry.path, **meta)
+        return pages, problems
+
+    def save(self) -> None:
+        """Write the cache if it changed, whole or not at all (never half a cache)."""
+        if self.new == self.old:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"version": CACHE_VERSION, "files": self.new}, out,
+                          ensure_ascii=False)
+            os.replace(temporary, self.file)
+        except OSError:
+            return
+
+    def _load(self) -> dict[str, list]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        files = data.get("files")
+        return files if isinstance(files, dict) else {}
+
+
+def _stamp(path: Path) -> list[int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _course_from(data: dict[str, Any]) -> tuple[Course, list[SectionSpec]]:
+    fields_ = dict(data["course"])
+    fields_["successor"] = Successor(**fields_["successor"])
+    specs = [SectionSpec(s["id"], s["title"], s["description"],
+                         tuple(tuple(entry) for entry in s["entries"])) for s in data["specs"]]
+    return Course(**fields_), specs
 
 
 def _parse(path: Path) -> list:
@@ -77,28 +133,3 @@ def _parse(path: Path) -> list:
     except PageError as exc:
         return [None, f"skipped: the file {exc}."]
     return [{name: getattr(page, name) for name in META_FIELDS}, ""]
-
-
-def _load(cache_file: Path | None) -> dict[str, list]:
-    if cache_file is None:
-        return {}
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _save(cache_file: Path, records: dict[str, list]) -> None:
-    """Write the cache whole or not at all, so a crash never leaves half a cache."""
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, suffix=".partial")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"version": CACHE_VERSION, "files": records}, out, ensure_ascii=False)
-        os.replace(temporary, cache_file)
-    except OSError:
-        return

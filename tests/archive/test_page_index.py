@@ -48,3 +48,17 @@ def test_a_damaged_cache_is_ignored(content: Path, tmp_path: Path) -> None:
     for file in cache.glob("*.json"):
         file.write_text("{ not json", encoding="utf-8")
     assert Archive.open(content, cache_dir=cache).page("about").title == "About this archive"
+
+
+def test_course_yaml_is_cached_until_it_changes(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert Archive.open(content, cache_dir=cache).course.short_title == "OTPIC"
+    cached = Archive.open(content, cache_dir=cache)
+    assert [s.title for s in cached.sections][:2] == ["About this archive", "Problems"]
+    assert cached.course.successor.short_title == "DCIC"
+    course = content / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace("short_title: OTPIC",
+                                                                 "short_title: OTPIC!"),
+                      encoding="utf-8")
+    os.utime(course, ns=(1, 1))
+    assert Archive.open(content, cache_dir=cache).course.short_title == "OTPIC!"
