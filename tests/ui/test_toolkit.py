@@ -1,4 +1,4 @@
-"""The Qt binding must not lose references: a reader left open for days calls Qt millions of times."""
+"""The Qt binding must not lose references: an open reader calls Qt millions of times."""
 
 from __future__ import annotations
 
