@@ -36,6 +36,8 @@ SPECS = (
                "Print this page or its section as a handout"),
     ActionSpec("actionExportPdf", "Export as P&DF…", "Ctrl+Shift+P",
                "Save this page or its section as a PDF handout"),
+    ActionSpec("actionExportSite", "Export &classroom copy…", None,
+               "Write a static HTML copy of the course that any browser can open"),
     ActionSpec("actionExportNotes", "&Export notes and bookmarks…", None,
                "Save your notes and bookmarks as Markdown or JSON"),
     ActionSpec("actionImportNotes", "&Import notes and bookmarks…", None,

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         a.actionAddNote.triggered.connect(self.annotator.add_note)
         a.actionExportNotes.triggered.connect(self._export_notes)
         a.actionPageInfo.triggered.connect(self._page_info)
+        a.actionExportSite.triggered.connect(self._export_site)
         a.actionVerifyArchive.triggered.connect(self._verify_archive)
         a.actionPrint.triggered.connect(lambda: self._handout("print_handout"))
         a.actionExportPdf.triggered.connect(lambda: self._handout("export_pdf"))
@@ -286,6 +287,11 @@ class MainWindow(QMainWindow):
         from reader.ui.archive_dialogs import PageInfoDialog
 
         PageInfoDialog(self.archive, self.current_slug, self).open()
+
+    def _export_site(self) -> None:
+        from reader.ui.site_dialog import export_classroom_copy
+
+        self._export_job = export_classroom_copy(self, self.archive)
 
     def _verify_archive(self) -> None:
         from reader.ui.archive_dialogs import verify_archive

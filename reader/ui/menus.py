@@ -18,7 +18,7 @@ def build_menus(window: MainWindow) -> None:
     a = window.actions
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.actionPrint, a.actionExportPdf])
+    file_menu.addActions([a.actionPrint, a.actionExportPdf, a.actionExportSite])
     file_menu.addSeparator()
     file_menu.addActions([a.actionExportNotes, a.actionImportNotes, a.actionRestoreBackup])
     file_menu.addSeparator()

@@ -30,3 +30,17 @@ def test_verify_reports_a_changed_file(qtbot, make_window, content) -> None:
     result = window.findChild(QMessageBox, "verifyResult")
     assert "not as MANIFEST.sha256 lists" in result.text()
     assert "changed: pages/coercive-prevention.md" in result.detailedText()
+
+
+def test_export_classroom_copy_from_the_file_menu(qtbot, monkeypatch, tmp_path,
+                                                  make_window) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "classroom"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(target))
+    window = make_window("about")
+    window.actions.actionExportSite.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportResult") is not None,
+                    timeout=20000)
+    assert (target / "index.html").is_file() and (target / "coercive-diplomacy.html").is_file()
+    assert "needs no internet" in window.findChild(QMessageBox, "exportResult").text()
