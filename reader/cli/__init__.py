@@ -17,7 +17,7 @@ from reader.cli.common import UserError
 
 # Sub-command modules, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("notes_exchange", "import_pages", "manifest", "verify", "check",
-                             "print_handout", "export_site")
+                             "print_handout", "search", "export_site")
 
 
 def build_parser() -> argparse.ArgumentParser:
