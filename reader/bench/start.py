@@ -1,0 +1,242 @@
+"""`python -m reader.bench start`: start-up time, memory and page opening, against bare Qt.
+
+Each start is a whole process, `otpic-reader --screenshot` (the window built,
+the page painted and saved), timed from launch to exit with its peak RSS, next
+to a bare PySide6 program that shows the same page's HTML in a QTextBrowser in
+a QMainWindow and saves the same screenshot. One warm-up run each first (warm
+disk cache, warm caches of our own), then the median and spread of --runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+DESCRIPTION = "start-up time and memory against a bare PySide6 window, and page opening"
+TARGETS = {"start": 1.2, "memory": 1.3, "start_10k": 1.5, "open_p95": 0.030,
+           "open_big": 0.100}
+
+BARE = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+browser = QTextBrowser()
+window.setCentralWidget(browser)
+window.resize(1280, 780)
+with open(sys.argv[1], encoding="utf-8") as page:
+    browser.setHtml(page.read())
+window.show()
+app.processEvents()
+window.grab().save(sys.argv[2], "PNG")
+"""
+
+
+@dataclass(frozen=True)
+class Runs:
+    seconds: list[float]
+    peak_mib: list[float]
+
+    @property
+    def time(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def memory(self) -> float:
+        return statistics.median(self.peak_mib)
+
+    def spread(self) -> str:
+        return f"{min(self.seconds):.3f}–{max(self.seconds):.3f}"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default: 5)")
+    parser.add_argument("--pages", type=int, nargs="*", default=[1_000, 10_000], metavar="N",
+                        help="synthetic archive sizes (default: 1000 10000)")
+    parser.add_argument("--notes", type=int, default=10_000,
+                        help="notes in the synthetic archives' user data (default: 10000)")
+    parser.add_argument("--bookmarks", type=int, default=1_000)
+
+
+def measure(command: list[str], runs: int, env: dict[str, str]) -> Runs:
+    """Time whole processes from launch to exit, with each one's peak resident memory."""
+    seconds: list[float] = []
+    peaks: list[float] = []
+    for number in range(runs + 1):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed with status {process.returncode}")
+        if number:  # the first run only warms the disk cache
+            seconds.append(elapsed)
+            peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+    return Runs(seconds, peaks)
+
+
+def reader_command(content: Path, data: Path, shot: Path, page: str = "") -> list[str]:
+    command = [sys.executable, "-m", "reader", "--screenshot", str(shot), "--content",
+               str(content), "--data-dir", str(data)]
+    return [*command, "--page", page] if page else command
+
+
+def fill_user_data(data: Path, slugs: list[str], notes: int, bookmarks: int) -> None:
+    """A user database as a reader of many months might have: notes and bookmarks."""
+    from reader.userdata import UserStore
+    from reader.userdata.store import Changes
+
+    store = UserStore.open(data)
+    with store.transaction(Changes(notes=True, bookmarks=True)) as db:
+        db.executemany(
+            "INSERT INTO notes(uid, slug, page_title, text, quote, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, '2026-01-01', '2026-01-01')",
+            [(f"n{i}", slugs[i % len(slugs)], f"Page {i % len(slugs)}",
+              f"Note {i} on what the page says about negotiation.", "")
+             for i in range(notes)])
+        db.executemany(
+            "INSERT INTO bookmarks(uid, slug, title, position, created) "
+            "VALUES (?, ?, ?, ?, '2026-01-01')",
+            [(f"b{i}", slugs[i], f"Page {i}", i) for i in range(min(bookmarks, len(slugs)))])
+    store.close()
+
+
+def page_html(content: Path, slug: str) -> str:
+    """The page as the reader renders it, with the reader's style, for the bare program."""
+    from reader.archive.archive import Archive
+    from reader.archive.page_style import THEMES, page_css
+    from reader.archive.render import Renderer
+
+    html = Renderer(Archive.open(content)).html_for(slug)
+    return html.replace("</head>", f"<style>{page_css(THEMES['light'])}</style></head>", 1)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.archive.bundled import bundled_content_dir
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="otpic-bench-start-") as folder:
+        base = Path(folder)
+        env["XDG_CACHE_HOME"] = str(base / "cache")  # our caches, not the user's
+        bare_script = base / "bare.py"
+        bare_script.write_text(BARE, encoding="utf-8")
+        bundled = bundled_content_dir()
+        html = base / "page.html"
+        html.write_text(page_html(bundled, "coercive-diplomacy"), encoding="utf-8")
+        bare = measure([sys.executable, str(bare_script), str(html), str(base / "bare.png")],
+                       args.runs, env)
+        rows.append(("bare PySide6 window", f"{bare.time:.3f}", bare.spread(), "1.00",
+                     f"{bare.memory:.0f}", "1.00"))
+        ours = measure(reader_command(bundled, base / "data", base / "ours.png",
+                                      "coercive-diplomacy"), args.runs, env)
+        ok &= _row(rows, "OTPIC Reader, bundled archive", ours, bare, TARGETS["start"],
+                   TARGETS["memory"])
+        for pages in args.pages:
+            ok &= _synthetic(rows, base, pages, args, bare, env)
+    _table(rows, args.runs)
+    ok &= _page_opening()
+    print("All targets met." if ok else "Some targets are not met (see the marks above).")
+    return 0 if ok else 1
+
+
+def _synthetic(rows: list, base: Path, pages: int, args: argparse.Namespace, bare: Runs,
+               env: dict[str, str]) -> bool:
+    from reader.bench.synthetic import generate_archive
+
+    synthetic = generate_archive(base / f"content-{pages}", pages, seed=1, glossary_terms=50)
+    data = base / f"data-{pages}"
+    fill_user_data(data, synthetic.slugs, args.notes, args.bookmarks)
+    runs = measure(reader_command(synthetic.root, data, base / f"ours-{pages}.png"),
+                   args.runs, env)
+    target = TARGETS["start_10k"] if pages >= 10_000 else TARGETS["start"]
+    return _row(rows, f"{pages:,} pages, {args.notes:,} notes, {args.bookmarks:,} bookmarks",
+                runs, bare, target, None)
+
+
+def _row(rows: list, name: str, runs: Runs, bare: Runs, time_target: float,
+         memory_target: float | None) -> bool:
+    time_ratio, memory_ratio = runs.time / bare.time, runs.memory / bare.memory
+    time_ok = time_ratio <= time_target
+    memory_ok = memory_target is None or memory_ratio <= memory_target
+    rows.append((name, f"{runs.time:.3f}", runs.spread(),
+                 f"{time_ratio:.2f} {'ok' if time_ok else 'MISSED'} (≤ {time_target})",
+                 f"{runs.memory:.0f}",
+                 f"{memory_ratio:.2f}" + (f" {'ok' if memory_ok else 'MISSED'} "
+                                          f"(≤ {memory_target})" if memory_target else "")))
+    return time_ok and memory_ok
+
+
+def _table(rows: list, runs: int) -> None:
+    heads = ("start to saved screenshot", "median s", f"spread ({runs} runs)", "× bare",
+             "peak MiB", "× bare")
+    widths = [max(len(str(r[i])) for r in (*rows, heads)) for i in range(len(heads))]
+    for row in (heads, *rows):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths,
+                                                                     strict=True)))
+
+
+def _page_opening() -> bool:
+    """Opening pages in a live window: p50 and p95 over the bundled archive, one big page."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.app import create_main_window
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory(prefix="otpic-bench-open-") as folder:
+        window = create_main_window(None, Path(folder) / "data")
+        window.show()
+        app.processEvents()
+        slugs = [e.slug for s in window.archive.sections for e in s.entries]
+        times = []
+        for _ in range(5):
+            window.renderer._cache.clear()  # measure rendering too, not only the cache
+            for slug in slugs:
+                started = time.perf_counter()
+                window.open_page(slug)
+                app.processEvents()
+                times.append(time.perf_counter() - started)
+        big = _big_page(Path(folder))
+        window.close()
+    p50, p95 = statistics.median(times), sorted(times)[int(len(times) * 0.95) - 1]
+    p95_ok, big_ok = p95 < TARGETS["open_p95"], big < TARGETS["open_big"]
+    print(f"\nOpening a page ({len(slugs)} pages of the bundled archive, 5 rounds, "
+          f"rendering included): p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms "
+          f"{'ok' if p95_ok else 'MISSED'} (< 30 ms)")
+    print(f"Opening a page of 5,000 words with 50 glossary terms: {big * 1000:.1f} ms "
+          f"{'ok' if big_ok else 'MISSED'} (< 100 ms)")
+    return p95_ok and big_ok
+
+
+def _big_page(folder: Path) -> float:
+    """Median time to open (render and show) one 5,000-word page that uses 50 terms."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.app import create_main_window
+    from reader.bench.synthetic import generate_archive
+
+    synthetic = generate_archive(folder / "big", 1, seed=2, words_per_page=5_000,
+                                 glossary_terms=50)
+    window = create_main_window(synthetic.root, folder / "big-data")
+    window.show()
+    times = []
+    for _ in range(5):
+        window.renderer._cache.clear()
+        started = time.perf_counter()
+        window.open_page(synthetic.slugs[0])
+        QApplication.processEvents()
+        times.append(time.perf_counter() - started)
+    window.close()
+    return statistics.median(times)
