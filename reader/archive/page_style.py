@@ -19,18 +19,20 @@ class Colors:
     term: str
     highlight: str
     highlight_text: str
+    found: str  # search hits and find-in-page matches, apart from noted passages
 
 
 THEMES: dict[str, Colors] = {
     "light": Colors(text="#1c1c1c", background="#ffffff", muted="#5f6368", link="#1a5fb4",
                     missing="#8a8a8a", term="#1f6f5c", highlight="#fff1a8",
-                    highlight_text="#1c1c1c"),
+                    highlight_text="#1c1c1c", found="#ffc870"),
     "dark": Colors(text="#e8e6e3", background="#1e1f22", muted="#a5a9b0", link="#8ab4f8",
                    missing="#8d9096", term="#7fd1b9", highlight="#6b5b12",
-                   highlight_text="#ffffff"),
+                   highlight_text="#ffffff", found="#8a4b00"),
     "high-contrast": Colors(text="#ffffff", background="#000000", muted="#ffffff",
                             link="#ffff00", missing="#c0c0c0", term="#00ffff",
-                            highlight="#0000c0", highlight_text="#ffffff"),
+                            highlight="#0000c0", highlight_text="#ffffff",
+                            found="#008000"),
 }
 
 

@@ -14,20 +14,22 @@ import json
 import re
 import sys
 
-from reader.cli.common import UserError, add_content_argument, open_archive
+from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
 
 _BOLD = re.compile(r"</?b>")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "search", help="search the course pages and the glossary",
-        description="Search the course pages and the glossary. Words must all match; "
+        "search", help="search the course pages, the glossary and your notes",
+        description="Search the course pages, the glossary and your notes. Words must all "
+                    "match; "
                     '"quoted phrases", prefix* and OR work as in a web search.',
         epilog="Exit status: 0 when something was found, 1 when nothing was, 2 for an error.")
     parser.add_argument("query", metavar="QUERY", nargs="+",
                         help="what to search for (several words are one query)")
     add_content_argument(parser)
+    add_data_dir_argument(parser)
     parser.add_argument("--limit", metavar="N", type=int, default=20,
                         help="show at most N results (default: 20)")
     parser.add_argument("--json", action="store_true",
@@ -45,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     with SearchIndex.open(archive) as index:
         if index.cache_problem:
             print(f"otpic-reader: {index.cache_problem}", file=sys.stderr)
-        hits = index.search(query, limit=args.limit, kinds=("page", "glossary"))
+        index.set_notes(_notes(args.data_dir))
+        hits = index.search(query, limit=args.limit)
     if args.json:
         print(json.dumps([{"slug": hit.slug, "title": hit.title, "kind": hit.kind,
                            "section": hit.section, "score": round(hit.score, 6),
@@ -55,11 +58,27 @@ def run(args: argparse.Namespace) -> int:
     else:
         for hit in hits:
             slug = f"{hit.slug}#{hit.term_slug}" if hit.term_slug else hit.slug
+            if hit.note_id is not None:
+                slug = f"{hit.slug} (note {hit.note_id})"
             print(f"{hit.kind:<8}  {slug}  {hit.title}: {plain_snippet(hit.snippet)}")
         if not hits:
             print(f"No results for {query!r}: try fewer words, or the start of a word "
                   "followed by * (negot*).", file=sys.stderr)
     return 0 if hits else 1
+
+
+def _notes(data_dir: str | None) -> list:
+    """The reader's notes, when there is a data folder with notes; nothing is created."""
+    from reader.archive.search_index import NoteDoc
+    from reader.userdata import UserStore, resolve_data_dir
+    from reader.userdata.notes import Notes
+    from reader.userdata.store import DB_NAME
+
+    folder = resolve_data_dir(data_dir)
+    if not (folder / DB_NAME).is_file():
+        return []
+    return [NoteDoc(n.id, n.slug, n.page_title, n.quote, n.text)
+            for n in Notes(UserStore.open(folder)).all()]
 
 
 def plain_snippet(snippet: str) -> str:

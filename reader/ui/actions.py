@@ -23,6 +23,8 @@ SPECS = (
     ActionSpec("actionHome", "&Home", "Alt+Home", "Open the page about this archive"),
     ActionSpec("actionMarkUnread", "Mark this page as &unread", None,
                "Forget that you have read this page"),
+    ActionSpec("actionSearch", "&Search the course…", "Ctrl+K",
+               "Search every page, the glossary and your notes"),
     ActionSpec("actionFind", "&Find in page…", QKeySequence.StandardKey.Find,
                "Find words in this page"),
     ActionSpec("actionZoomIn", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "Larger text"),

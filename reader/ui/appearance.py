@@ -37,6 +37,10 @@ class Appearance(QObject):
     def highlight(self) -> QColor:
         return QColor(self.colors.highlight)
 
+    @property
+    def found(self) -> QColor:
+        return QColor(self.colors.found)
+
     def font(self) -> QFont:
         font = QFont(self.reading_font)  # generic families; the hint picks a real one
         font.setStyleHint(FONTS[self.reading_font])

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QToolTip,
@@ -38,6 +39,8 @@ from reader.ui.menus import build_menus
 from reader.ui.nav_tree import NavTree
 from reader.ui.notes_dock import NotesDock, plain_tooltip
 from reader.ui.page_view import PageView
+from reader.ui.search_controller import SearchController
+from reader.ui.search_dock import SearchDock
 from reader.ui.store_bridge import StoreBridge
 from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
 from reader.userdata.bookmarks import Bookmarks
@@ -95,7 +98,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_dock)
         self.notes_dock = NotesDock(self.notes, self.annotator.is_detached, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.search_dock = SearchDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
+        self.tabifyDockWidget(self.glossary_dock, self.search_dock)
+        self.search = SearchController(archive, self._note_docs, self)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName("Search the course")
+        self.search_box.setPlaceholderText("Search the course (Ctrl+K)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(320)
         self.glossary_dock.raise_()
         self.resizeDocks([self.nav_dock, self.glossary_dock], [280, 270],
                          Qt.Orientation.Horizontal)
@@ -110,6 +123,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self.actions.actionAboutSuccessor.setEnabled(has_successor)
+        QTimer.singleShot(0, self.search.build)  # after the first paint
         self._tell_problems()
         QTimer.singleShot(5000, self._daily_backup)
 
@@ -126,6 +140,15 @@ class MainWindow(QMainWindow):
         a.actionQuit.triggered.connect(self.close)
         a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
         a.actionFind.triggered.connect(self.find_bar.open_bar)
+        a.actionSearch.triggered.connect(self._focus_search)
+        self.search_box.textEdited.connect(self.search.typed)
+        self.search_box.returnPressed.connect(
+            lambda: self.search.search_now(self.search_box.text()))
+        self.search.building.connect(self.search_dock.show_building)
+        self.search.building.connect(lambda *_: self._reveal(self.search_dock)
+                                     if self.search_box.text().strip() else None)
+        self.search.results.connect(self._show_results)
+        self.search_dock.hit_activated.connect(self._open_hit)
         a.actionBack.triggered.connect(self.go_back)
         a.actionForward.triggered.connect(self.go_forward)
         self.page_view.back_requested.connect(self.go_back)
@@ -207,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _apply_look(self) -> None:
         look = self.appearance
-        self.page_view.apply_look(look.css, look.font(), look.highlight)
+        self.page_view.apply_look(look.css, look.font(), look.highlight, look.found)
         self.glossary_dock.apply_look(look.css)
         if self.current_slug:
             scroll = self._scroll()
@@ -258,8 +281,39 @@ class MainWindow(QMainWindow):
         if changes.notes:
             self.notes_dock.refresh()
             self.annotator.paint()
+            self.search.refresh_notes()
         if changes.progress:
             self.nav_tree.set_read(self.progress.read_slugs())
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _reveal(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    def _show_results(self, query: str, hits: list) -> None:
+        self.search_dock.show_results(query, hits, self.search.problem)
+        if query.strip():
+            self._reveal(self.search_dock)
+
+    def _open_hit(self, hit) -> None:
+        """A page opens at its first hit with every hit marked; a term shows its entry."""
+        if hit.kind == "glossary" and hit.term_slug:
+            self.glossary_dock.show_term(hit.term_slug)
+        elif hit.kind == "note" and hit.note_id is not None:
+            self.open_note(hit.note_id)
+        else:
+            self.open_page(hit.slug)
+            found = self.page_view.show_found(
+                self.search.hit_terms(self.search_box.text(), hit.slug))
+            self._say(f"{found} hit{'s' if found != 1 else ''} marked in this page.")
+
+    def _note_docs(self) -> list:
+        from reader.archive.search_index import NoteDoc
+
+        return [NoteDoc(n.id, n.slug, n.page_title, n.quote, n.text) for n in self.notes.all()]
 
     def _page_text(self, slug: str) -> str | None:
         if not self.archive.page(slug):

@@ -30,14 +30,14 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addAction(a.actionMarkUnread)
 
     edit_menu = bar.addMenu("&Edit")
-    edit_menu.addAction(a.actionFind)
+    edit_menu.addActions([a.actionSearch, a.actionFind])
 
     notes_menu = bar.addMenu("&Notes")
     notes_menu.addActions([a.actionBookmark, a.actionAddNote])
 
     view_menu = bar.addMenu("&View")
     for dock in (window.nav_dock, window.glossary_dock, window.bookmarks_dock,
-                 window.notes_dock):
+                 window.notes_dock, window.search_dock):
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
     view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
@@ -56,6 +56,8 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addActions([a.actionBack, a.actionForward, a.actionHome])
     toolbar.addSeparator()
     toolbar.addActions([a.actionBookmark, a.actionAddNote])
+    toolbar.addSeparator()
+    toolbar.addWidget(window.search_box)
 
 
 def _choices(menu, choices, current: str, choose, prefix: str) -> None:

@@ -43,31 +43,57 @@ class PageView(QTextBrowser):
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
         self.context_actions: list[QAction] = []
         self._highlights: list[tuple[int, int, int]] = []
+        self._found: list[tuple[int, int]] = []
         self.highlight_color = QColor("#fff1a8")
+        self.found_color = QColor("#ffc870")
 
     def show_html(self, html: str) -> None:
+        self._found = []
         self.setHtml(html)
         self._fit_column()
 
-    def apply_look(self, css: str, font: QFont, highlight: QColor) -> None:
+    def apply_look(self, css: str, font: QFont, highlight: QColor, found: QColor) -> None:
         """Theme, reading font and size for the pages shown from now on."""
         self.document().setDefaultStyleSheet(css)
         self.document().setDefaultFont(font)
         self.setFont(font)
-        self.highlight_color = highlight
+        self.highlight_color, self.found_color = highlight, found
 
     def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
         """Paint noted passages: (start, end, note id) in the document's text positions."""
         self._highlights = spans
+        self._paint()
+
+    def show_found(self, words: list[str]) -> int:
+        """Mark every occurrence of the words (a search's hits); scroll to the first one."""
+        document = self.document()
+        spans: list[tuple[int, int]] = []
+        for word in words:
+            cursor = document.find(word, 0)
+            while not cursor.isNull():
+                spans.append((cursor.selectionStart(), cursor.selectionEnd()))
+                cursor = document.find(word, cursor)
+        self._found = sorted(spans)
+        self._paint()
+        if self._found:
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._found[0][0])
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        return len(self._found)
+
+    def _paint(self) -> None:
         selections = []
-        for start, end, _ in spans:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(start)
-            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format = QTextCharFormat()
-            selection.format.setBackground(self.highlight_color)
-            selections.append(selection)
+        for spans, color in ((self._found, self.found_color),
+                             ([(s, e) for s, e, _ in self._highlights], self.highlight_color)):
+            for start, end in spans:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(self.document())
+                selection.cursor.setPosition(start)
+                selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.format = QTextCharFormat()
+                selection.format.setBackground(color)
+                selections.append(selection)
         self.setExtraSelections(selections)
 
     def highlight_span(self, note_id: int) -> tuple[int, int] | None:

@@ -74,3 +74,15 @@ def test_a_bad_limit_is_one_sentence_and_exit_2() -> None:
     result = run_cli("search", "peace", "--limit", "0")
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0
     assert "--limit" in result.stderr
+
+
+def test_the_readers_notes_are_searched_too(tmp_path) -> None:
+    from reader.userdata import UserStore
+    from reader.userdata.notes import Notes
+
+    Notes(UserStore.open(tmp_path / "data")).add("about", "About this archive",
+                                                 "bring the zebra handout")
+    result = run_cli("search", "zebra", "--data-dir", str(tmp_path / "data"), "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits[0]["kind"] == "note" and hits[0]["slug"] == "about"
