@@ -68,11 +68,12 @@ class PageView(QTextBrowser):
         """Mark every occurrence of the words (a search's hits); scroll to the first one."""
         document = self.document()
         spans: list[tuple[int, int]] = []
+        whole = QTextDocument.FindFlag.FindWholeWords  # "threat" is not marked in "threaten"
         for word in words:
-            cursor = document.find(word, 0)
+            cursor = document.find(word, 0, whole)
             while not cursor.isNull():
                 spans.append((cursor.selectionStart(), cursor.selectionEnd()))
-                cursor = document.find(word, cursor)
+                cursor = document.find(word, cursor, whole)
         self._found = sorted(spans)
         self._paint()
         if self._found:
