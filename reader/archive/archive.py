@@ -49,8 +49,8 @@ class Archive:
         cache = FrontMatterCache(root, cache_dir)
         course, specs = cache.course(course_file)
         pages, problems = cache.pages(root / "pages")
+        glossary = cache.glossary(root / "glossary.yaml", set(pages))
         cache.save()
-        glossary = Glossary.load(root / "glossary.yaml", set(pages))
         return cls(root, course, specs, pages, problems, glossary)
 
     @property

@@ -29,8 +29,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     try:
         meta = load_yaml("".join(lines[1:index]))
     except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
+        where = f" (line {exc.line + 2})" if exc.line is not None else ""
         raise FrontMatterError(f"its front matter is not valid YAML{where}") from None
     if meta is None:
         meta = {}

@@ -97,18 +97,31 @@ class Glossary:
     @classmethod
     def load(cls, path: Path, page_slugs: set[str] | None = None) -> Glossary:
         """Read glossary.yaml; an absent file is an empty glossary, not an error."""
-        if not path.is_file():
-            return cls([])
-        try:
-            data = load_yaml(path.read_bytes().decode("utf-8"))
-        except UnicodeDecodeError:
-            return cls([], [Problem(path, "skipped: the glossary is not UTF-8 text.")])
-        except YAMLError:
-            return cls([], [Problem(path, "skipped: the glossary is not valid YAML.")])
-        entries = data.get("terms") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            return cls([], [Problem(path, "skipped: the glossary has no list of 'terms'.")])
+        return cls.from_entries(path, read_entries(path), page_slugs)
+
+    @classmethod
+    def from_entries(cls, path: Path, entries: list[Any] | str,
+                     page_slugs: set[str] | None = None) -> Glossary:
+        """The glossary from read_entries()'s answer: the entries, or why there are none."""
+        if isinstance(entries, str):
+            return cls([], [Problem(path, entries)] if entries else [])
         return _validated(path, entries, page_slugs)
+
+
+def read_entries(path: Path) -> list[Any] | str:
+    """The raw entries of glossary.yaml, or a problem ('' when there is no glossary)."""
+    if not path.is_file():
+        return ""
+    try:
+        data = load_yaml(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return "skipped: the glossary is not UTF-8 text."
+    except YAMLError:
+        return "skipped: the glossary is not valid YAML."
+    entries = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return "skipped: the glossary has no list of 'terms'."
+    return entries
 
 
 def _names(value: Any) -> tuple[str, ...]:

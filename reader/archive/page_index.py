@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.archive.course import SectionSpec, load_course
 from reader.archive.errors import Problem
+from reader.archive.glossary import Glossary, read_entries
 from reader.archive.model import Course, Page, Successor
 from reader.archive.page_file import PageError, read_page
 
@@ -57,6 +58,22 @@ class FrontMatterCache:
             self.new["course.yaml"] = [*stamp, {"course": asdict(course),
                                                 "specs": [asdict(s) for s in specs]}]
         return course, specs
+
+    def glossary(self, path: Path, page_slugs: set[str]) -> Glossary:
+        """The glossary, its YAML read again only when the file changed."""
+        stamp = _stamp(path)
+        record = self.old.get("glossary.yaml")
+        if stamp and record and record[:2] == stamp:
+            entries = record[2]
+        else:
+            entries = read_entries(path)
+            try:
+                json.dumps(entries)
+            except (TypeError, ValueError):  # YAML gave something JSON cannot keep
+                return Glossary.from_entries(path, entries, page_slugs)
+        if stamp:
+            self.new["glossary.yaml"] = [*stamp, entries]
+        return Glossary.from_entries(path, entries, page_slugs)
 
     def pages(self, pages_dir: Path) -> tuple[dict[str, Page], list[Problem]]:
         """Every page of the folder (bodies unread) and a problem for each file skipped."""

@@ -1,19 +1,29 @@
-"""YAML reading with the fast C loader when PyYAML was built with it."""
+"""YAML reading with the fast C loader when PyYAML was built with it.
+
+PyYAML is imported on first use: with the archive's caches warm, a start
+reads no YAML at all and need not pay for importing it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+class YAMLError(ValueError):
+    """The text is not valid YAML; `line` is its 0-based line where known."""
 
-YAMLError = yaml.YAMLError
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely (no object construction), as fast as this PyYAML allows."""
-    return yaml.load(text, Loader=_Loader)
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise YAMLError(str(exc), mark.line if mark is not None else None) from None

@@ -62,3 +62,18 @@ def test_course_yaml_is_cached_until_it_changes(content: Path, tmp_path: Path) -
                       encoding="utf-8")
     os.utime(course, ns=(1, 1))
     assert Archive.open(content, cache_dir=cache).course.short_title == "OTPIC!"
+
+
+def test_the_glossary_is_cached_until_it_changes(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = Archive.open(content, cache_dir=cache)
+    again = Archive.open(content, cache_dir=cache)
+    assert [t.term for t in again.glossary.terms] == [t.term for t in first.glossary.terms]
+    assert again.glossary.find("track-two").term == "Track two diplomacy"
+    glossary = content / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "  - term: Backlash", "  - term: Blowback"), encoding="utf-8")
+    os.utime(glossary, ns=(1, 1))
+    changed = Archive.open(content, cache_dir=cache)
+    assert changed.glossary.find("Blowback") is not None
+    assert any("'Backlash'" in str(p) for p in changed.problems)  # related terms now dangle
