@@ -29,6 +29,7 @@ class Archive:
         self.pages = pages
         self.glossary = glossary
         self.problems = problems + glossary.problems
+        self.content_key = ""  # set by open(): changes when any content file changes
         self._specs = specs
 
     @classmethod
@@ -51,7 +52,9 @@ class Archive:
         pages, problems = cache.pages(root / "pages")
         glossary = cache.glossary(root / "glossary.yaml", set(pages))
         cache.save()
-        return cls(root, course, specs, pages, problems, glossary)
+        archive = cls(root, course, specs, pages, problems, glossary)
+        archive.content_key = cache.content_key()
+        return archive
 
     @property
     def home(self) -> str:

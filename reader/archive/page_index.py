@@ -102,6 +102,13 @@ class FrontMatterCache:
                 pages[entry.name[:-3]] = Page(slug=entry.name[:-3], path=entry.path, **meta)
         return pages, problems
 
+    def content_key(self) -> str:
+        """Changes whenever course.yaml, the glossary or any page file changes."""
+        digest = hashlib.sha256()
+        for name in sorted(self.new):
+            digest.update(f"{name}\0{self.new[name][0]}\0{self.new[name][1]}\n".encode())
+        return digest.hexdigest()
+
     def save(self) -> None:
         """Write the cache if it changed, whole or not at all (never half a cache)."""
         if self.new == self.old:

@@ -9,110 +9,52 @@ network or reads outside the archive.
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as ET
 from collections import OrderedDict
-
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension
-from markdown.treeprocessors import Treeprocessor
+from pathlib import Path
+from typing import Any
 
 from reader.archive.archive import Archive
 from reader.archive.glossary import GLOSSARY_SLUG, Term
 from reader.archive.glossary_page import entry_html, glossary_body
-from reader.archive.links import classify_href, page_href
+from reader.archive.links import page_href
 from reader.archive.model import Page
-from reader.archive.term_links import TermLinker, term_href
+from reader.archive.render_cache import RenderCache
+from reader.archive.term_links import term_href
 
-ALLOWED_ATTRIBUTES = frozenset({"href", "title", "id", "class", "alt", "src", "name", "colspan",
-                                "rowspan", "align", "start"})
 NOT_PRESERVED = "Not preserved in this archive"
 
 
 
-class _SafeLinks(Treeprocessor):
-    """Mark links to pages not preserved, defuse unknown links, drop remote images."""
-
-    def __init__(self, md: markdown.Markdown, archive: Archive) -> None:
-        super().__init__(md)
-        self.archive = archive
-
-    def run(self, root: ET.Element) -> None:
-        for element in root.iter():
-            for name in [n for n in element.attrib if n not in ALLOWED_ATTRIBUTES]:
-                del element.attrib[name]
-            if element.tag == "a":
-                self._link(element)
-            elif element.tag == "img":
-                self._image(element)
-
-    def _link(self, element: ET.Element) -> None:
-        target = classify_href(element.get("href", ""))
-        if target.kind == "page" and target.value not in self.archive.pages:
-            element.set("class", "missing")
-            element.set("title", f"{NOT_PRESERVED}: {self.archive.title_of(target.value)}")
-        elif target.kind == "external":
-            element.set("title", f"External address: {target.value}")
-        elif target.kind == "blocked":
-            element.tag = "span"
-            element.attrib.pop("href", None)
-
-    def _image(self, element: ET.Element) -> None:
-        src = element.get("src", "")
-        if classify_href(src).kind == "blocked" and self.archive.resource_path(src):
-            return  # a picture inside the content folder
-        alt = element.get("alt") or "image"
-        element.tag = "span"
-        element.attrib.clear()
-        element.set("class", "image-alt")
-        element.text = f"[{alt}]"
-
-
-class _ArchiveExtension(Extension):
-    def __init__(self, archive: Archive, link_terms: bool) -> None:
-        super().__init__()
-        self.archive = archive
-        self.link_terms = link_terms
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        if self.link_terms:
-            md.treeprocessors.register(TermLinker(md, self.archive.glossary), "otpic_terms", 5)
-        md.treeprocessors.register(_SafeLinks(md, self.archive), "otpic_safe_links", 1)
-
-
-def _markdown(archive: Archive, *, link_terms: bool) -> markdown.Markdown:
-    # Extension objects rather than names: naming them makes Markdown search the
-    # installed packages' entry points, which costs more than the rest of start-up.
-    return markdown.Markdown(
-        extensions=[TocExtension(), TableExtension(), FootnoteExtension(), AttrListExtension(),
-                    _ArchiveExtension(archive, link_terms)],
-        output_format="html",
-    )
-
-
 class Renderer:
-    """Turns the archive's pages into HTML, keeping the most recent ones ready."""
+    """Turns the archive's pages into HTML, keeping the most recent ones ready.
 
-    def __init__(self, archive: Archive, cache_size: int = 64) -> None:
+    Rendered pages are also kept on disk (see render_cache.py), so a page shown
+    before is shown again without Markdown, even after a restart.
+    """
+
+    def __init__(self, archive: Archive, cache_size: int = 64,
+                 disk_cache: Path | None = None) -> None:
         self.archive = archive
-        self._md = _markdown(archive, link_terms=True)
-        self._definitions: markdown.Markdown | None = None  # made when first needed
+        self._disk = RenderCache.for_archive(archive, disk_cache)
+        self._md: Any = None  # Python-Markdown instances, made when first needed
+        self._definitions: Any = None
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
 
     def body_html(self, markdown_text: str) -> str:
+        if self._md is None:
+            from reader.archive.markdown_pipeline import make_markdown
+
+            self._md = make_markdown(self.archive, link_terms=True)
         self._md.reset()
         return self._md.convert(markdown_text)
 
     def definition_html(self, markdown_text: str) -> str:
         """A glossary definition (its terms are not linked: it is read in the glossary)."""
         if self._definitions is None:
-            self._definitions = _markdown(self.archive, link_terms=False)
+            from reader.archive.markdown_pipeline import make_markdown
+
+            self._definitions = make_markdown(self.archive, link_terms=False)
         self._definitions.reset()
         return self._definitions.convert(markdown_text)
 
@@ -129,13 +71,17 @@ class Renderer:
         if cached is not None:
             self._cache.move_to_end(slug)
             return cached
-        page = self.archive.page(slug)
-        if page:
-            result = self._page(page)
-        elif slug == GLOSSARY_SLUG and len(self.archive.glossary):
-            result = self._glossary()
-        else:
-            result = self._not_preserved(slug)
+        result = self._disk.get(slug) if self._disk else None
+        if result is None:
+            page = self.archive.page(slug)
+            if page:
+                result = self._page(page)
+            elif slug == GLOSSARY_SLUG and len(self.archive.glossary):
+                result = self._glossary()
+            else:
+                result = self._not_preserved(slug)
+            if self._disk:
+                self._disk.put(slug, result)
         self._cache[slug] = result
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)

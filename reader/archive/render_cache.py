@@ -1,0 +1,82 @@
+"""Rendered pages kept on disk, so showing a page seen before needs no Markdown.
+
+The cache folder is named by the archive's content key (which changes when
+any content file changes) and by the rendering code itself, so a page is
+never shown from an out-of-date rendering. Old folders of the same archive
+are removed; a cache that cannot be written is not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from reader import __version__
+from reader.archive.archive import Archive
+
+_CODE = ("render.py", "markdown_pipeline.py", "term_links.py", "glossary_page.py", "links.py",
+         "glossary.py")
+
+
+def _code_key() -> str:
+    """Changes with the program's version and with any edit of the rendering code."""
+    here = Path(__file__).parent
+    stamps = [__version__]
+    for name in _CODE:
+        try:
+            stamps.append(str((here / name).stat().st_mtime_ns))
+        except OSError:
+            stamps.append("-")
+    return hashlib.sha256("/".join(stamps).encode()).hexdigest()[:12]
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "html"
+
+
+class RenderCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._usable = True
+
+    @classmethod
+    def for_archive(cls, archive: Archive, root: Path | None) -> RenderCache | None:
+        """The cache of this archive's content as it is now, or None when it has no key."""
+        if not archive.content_key:
+            return None
+        place = hashlib.sha256(str(archive.root.resolve()).encode()).hexdigest()[:16]
+        return cls((root or default_cache_dir()) /
+                   f"{place}-{archive.content_key[:16]}-{_code_key()}")
+
+    def get(self, slug: str) -> str | None:
+        try:
+            return (self.folder / f"{slug}.html").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put(self, slug: str, html: str) -> None:
+        """Keep a rendered page, written whole or not at all."""
+        if not self._usable:
+            return
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._prune()
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".partial")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(html)
+            os.replace(temporary, self.folder / f"{slug}.html")
+        except OSError:
+            self._usable = False
+
+    def _prune(self) -> None:
+        """Remove this archive's renderings of earlier content or code."""
+        place = self.folder.name.split("-", 1)[0]
+        for other in self.folder.parent.glob(f"{place}-*"):
+            if other != self.folder:
+                shutil.rmtree(other, ignore_errors=True)
