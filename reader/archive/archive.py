@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
@@ -23,7 +24,7 @@ class Archive:
     """
 
     def __init__(self, root: Path, course: Course, specs: list[SectionSpec],
-                 pages: dict[str, Page], problems: list[Problem], glossary: Glossary) -> None:
+                 pages: Mapping[str, Page], problems: list[Problem], glossary: Glossary) -> None:
         self.root = root
         self.course = course
         self.pages = pages
@@ -99,10 +100,11 @@ class Archive:
                 if slug in listed:
                     continue
                 listed.add(slug)
-                page = self.pages.get(slug)
-                title = page.title if page else title or self._linked_titles.get(slug, slug)
-                section.entries.append(Entry(slug, title, preserved=page is not None))
-        unlisted = sorted((p for p in self.pages.values() if p.slug not in listed),
+                known = self._title(slug)
+                preserved = known is not None
+                title = known if preserved else title or self._linked_titles.get(slug, slug)
+                section.entries.append(Entry(slug, title, preserved=preserved))
+        unlisted = sorted((self.pages[s] for s in self.pages if s not in listed),
                           key=lambda p: p.title.casefold())
         for page in unlisted:
             section = by_id.get(page.section)
@@ -113,6 +115,14 @@ class Archive:
                     sections.append(section)
             section.entries.append(Entry(page.slug, page.title, preserved=True))
         return sections
+
+    def _title(self, slug: str) -> str | None:
+        """A preserved page's title, without making a Page object when the mapping can."""
+        quick = getattr(self.pages, "title", None)
+        if quick is not None:
+            return quick(slug)
+        page = self.pages.get(slug)
+        return page.title if page else None
 
     def section_of(self, slug: str) -> Section | None:
         for section in self.sections:

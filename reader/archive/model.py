@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,8 @@ class Page:
         return bool(self.source_url or self.capture_file)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A line of the navigation tree: a page, preserved or not."""
+class Entry(NamedTuple):
+    """A line of the navigation tree: a page, preserved or not (a tuple: 10,000 are cheap)."""
 
     slug: str
     title: str

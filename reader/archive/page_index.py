@@ -10,9 +10,11 @@ be read or written is simply not used.
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,9 @@ from reader.archive.glossary import Glossary, read_entries
 from reader.archive.model import Course, Page, Successor
 from reader.archive.page_file import PageError, read_page
 
-CACHE_VERSION = 2
+# marshal: fast, and it can only hold plain values (no code runs when it is read); its
+# format belongs to the Python version, which is part of the cache's version.
+CACHE_VERSION = (3, *sys.version_info[:2])
 META_FIELDS = tuple(f.name for f in fields(Page) if f.name not in ("slug", "text", "path"))
 
 
@@ -38,7 +42,7 @@ class FrontMatterCache:
 
     def __init__(self, root: Path, cache_dir: Path | None) -> None:
         key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        self.file = (cache_dir or default_cache_dir()) / f"{key}.json"
+        self.file = (cache_dir or default_cache_dir()) / f"{key}.cache"
         self.old = self._load()
         self.new: dict[str, list] = {}
 
@@ -68,16 +72,16 @@ class FrontMatterCache:
         else:
             entries = read_entries(path)
             try:
-                json.dumps(entries)
-            except (TypeError, ValueError):  # YAML gave something JSON cannot keep
+                marshal.dumps(entries)
+            except ValueError:  # YAML gave something marshal cannot keep
                 return Glossary.from_entries(path, entries, page_slugs)
         if stamp:
             self.new["glossary.yaml"] = [*stamp, entries]
         return Glossary.from_entries(path, entries, page_slugs)
 
-    def pages(self, pages_dir: Path) -> tuple[dict[str, Page], list[Problem]]:
+    def pages(self, pages_dir: Path) -> tuple[LazyPages, list[Problem]]:
         """Every page of the folder (bodies unread) and a problem for each file skipped."""
-        pages: dict[str, Page] = {}
+        pages: dict[str, tuple[str, dict[str, Any]]] = {}
         problems: list[Problem] = []
         try:
             entries = sorted((e for e in os.scandir(pages_dir) if e.name.endswith(".md")),
@@ -99,15 +103,13 @@ class FrontMatterCache:
             if problem:
                 problems.append(Problem(Path(entry.path), problem))
             else:
-                pages[entry.name[:-3]] = Page(slug=entry.name[:-3], path=entry.path, **meta)
-        return pages, problems
+                pages[entry.name[:-3]] = (entry.path, meta)
+        return LazyPages(pages), problems
 
     def content_key(self) -> str:
         """Changes whenever course.yaml, the glossary or any page file changes."""
-        digest = hashlib.sha256()
-        for name in sorted(self.new):
-            digest.update(f"{name}\0{self.new[name][0]}\0{self.new[name][1]}\n".encode())
-        return digest.hexdigest()
+        stamps = sorted((name, record[0], record[1]) for name, record in self.new.items())
+        return hashlib.sha256(marshal.dumps(stamps)).hexdigest()
 
     def save(self) -> None:
         """Write the cache if it changed, whole or not at all (never half a cache)."""
@@ -116,22 +118,53 @@ class FrontMatterCache:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"version": CACHE_VERSION, "files": self.new}, out,
-                          ensure_ascii=False)
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump({"version": CACHE_VERSION, "files": self.new}, out)
             os.replace(temporary, self.file)
         except OSError:
             return
 
     def _load(self) -> dict[str, list]:
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = marshal.loads(self.file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}
         files = data.get("files")
         return files if isinstance(files, dict) else {}
+
+
+class LazyPages(Mapping[str, Page]):
+    """The archive's pages by slug; each Page object is made when it is first asked for.
+
+    Making 10,000 Page objects at every start cost more than reading the cache.
+    """
+
+    def __init__(self, records: dict[str, tuple[str, dict[str, Any]]]) -> None:
+        self._records = records
+        self._made: dict[str, Page] = {}
+
+    def __getitem__(self, slug: str) -> Page:
+        page = self._made.get(slug)
+        if page is None:
+            path, meta = self._records[slug]
+            page = self._made[slug] = Page(slug=slug, path=path, **meta)
+        return page
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._records
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def title(self, slug: str) -> str | None:
+        """A page's title without making its Page object."""
+        record = self._records.get(slug)
+        return record[1]["title"] if record else None
 
 
 def _stamp(path: Path) -> list[int]:

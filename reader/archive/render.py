@@ -15,7 +15,6 @@ from typing import Any
 
 from reader.archive.archive import Archive
 from reader.archive.glossary import GLOSSARY_SLUG, Term
-from reader.archive.glossary_page import entry_html, glossary_body
 from reader.archive.links import page_href
 from reader.archive.model import Page
 from reader.archive.render_cache import RenderCache
@@ -60,6 +59,8 @@ class Renderer:
 
     def term_entry_html(self, term: Term) -> str:
         """A glossary entry for the glossary pane: related terms link as term: links."""
+        from reader.archive.glossary_page import entry_html
+
         entry = entry_html(self.archive.glossary, term, self.definition_html,
                            self.archive.title_of, self.archive.term_pages(term), heading="h2",
                            related_href=term_href)
@@ -91,6 +92,8 @@ class Renderer:
         return document(page.title, provenance_html(page), self.body_html(page.body))
 
     def _glossary(self) -> str:
+        from reader.archive.glossary_page import glossary_body
+
         body = glossary_body(self.archive.glossary, self.definition_html, self.archive.title_of,
                              self.archive.term_pages)
         provenance = ('<p class="provenance">Written for this archive by the OTPIC Reader '

@@ -1,10 +1,14 @@
 """`python -m reader.bench start`: start-up time, memory and page opening, against bare Qt.
 
-Each start is a whole process, `otpic-reader --screenshot` (the window built,
-the page painted and saved), timed from launch to exit with its peak RSS, next
-to a bare PySide6 program that shows the same page's HTML in a QTextBrowser in
-a QMainWindow and saves the same screenshot. One warm-up run each first (warm
-disk cache, warm caches of our own), then the median and spread of --runs.
+Each start is a whole process, `otpic-reader --screenshot`, next to a bare
+PySide6 program that shows the same page's HTML in a QTextBrowser in a
+QMainWindow and saves the same screenshot. Two times are taken of each: the
+first paint of the page (both programs write the monotonic clock to the file
+named by OTPIC_READER_PAINT_STAMP when their page view first paints), and the
+whole process from launch to exit (ours also builds its panes, which it does
+after the first paint, and both save a PNG). Peak RSS comes from wait4. One
+warm-up run each first (warm disk cache, warm caches of our own), then the
+median and spread of --runs.
 """
 
 from __future__ import annotations
@@ -24,12 +28,25 @@ TARGETS = {"start": 1.2, "memory": 1.3, "start_10k": 1.5, "open_p95": 0.030,
            "open_big": 0.100}
 
 BARE = """
-import os, sys
+import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+
+class Browser(QTextBrowser):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted and os.environ.get("OTPIC_READER_PAINT_STAMP"):
+            self.painted = True
+            with open(os.environ["OTPIC_READER_PAINT_STAMP"], "w") as stamp:
+                stamp.write(repr(time.monotonic()))
+
+
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
-browser = QTextBrowser()
+browser = Browser()
 window.setCentralWidget(browser)
 window.resize(1280, 780)
 with open(sys.argv[1], encoding="utf-8") as page:
@@ -44,17 +61,22 @@ window.grab().save(sys.argv[2], "PNG")
 class Runs:
     seconds: list[float]
     peak_mib: list[float]
+    paints: list[float]
 
     @property
     def time(self) -> float:
         return statistics.median(self.seconds)
 
     @property
+    def paint(self) -> float:
+        return statistics.median(self.paints)
+
+    @property
     def memory(self) -> float:
         return statistics.median(self.peak_mib)
 
     def spread(self) -> str:
-        return f"{min(self.seconds):.3f}–{max(self.seconds):.3f}"
+        return f"{min(self.paints):.3f}–{max(self.paints):.3f}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,23 +88,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bookmarks", type=int, default=1_000)
 
 
-def measure(command: list[str], runs: int, env: dict[str, str]) -> Runs:
-    """Time whole processes from launch to exit, with each one's peak resident memory."""
+def measure(command: list[str], runs: int, env: dict[str, str], stamp: Path) -> Runs:
+    """Time whole processes from launch to first paint and to exit, with peak memory."""
     seconds: list[float] = []
     peaks: list[float] = []
+    paints: list[float] = []
+    env = {**env, "OTPIC_READER_PAINT_STAMP": str(stamp)}
     for number in range(runs + 1):
-        started = time.perf_counter()
+        stamp.unlink(missing_ok=True)
+        started = time.monotonic()
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
+        elapsed = time.monotonic() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed with status {process.returncode}")
         if number:  # the first run only warms the disk cache
             seconds.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-    return Runs(seconds, peaks)
+            paints.append(float(stamp.read_text()) - started)
+    return Runs(seconds, peaks, paints)
 
 
 def reader_command(content: Path, data: Path, shot: Path, page: str = "") -> list[str]:
@@ -135,12 +161,13 @@ def run(args: argparse.Namespace) -> int:
         bundled = bundled_content_dir()
         html = base / "page.html"
         html.write_text(page_html(bundled, "coercive-diplomacy"), encoding="utf-8")
+        stamp = base / "painted"
         bare = measure([sys.executable, str(bare_script), str(html), str(base / "bare.png")],
-                       args.runs, env)
-        rows.append(("bare PySide6 window", f"{bare.time:.3f}", bare.spread(), "1.00",
-                     f"{bare.memory:.0f}", "1.00"))
+                       args.runs, env, stamp)
+        rows.append(("bare PySide6 window", f"{bare.paint:.3f}", bare.spread(), "1.00",
+                     f"{bare.time:.3f}", f"{bare.memory:.0f}", "1.00"))
         ours = measure(reader_command(bundled, base / "data", base / "ours.png",
-                                      "coercive-diplomacy"), args.runs, env)
+                                      "coercive-diplomacy"), args.runs, env, stamp)
         ok &= _row(rows, "OTPIC Reader, bundled archive", ours, bare, TARGETS["start"],
                    TARGETS["memory"])
         for pages in args.pages:
@@ -159,7 +186,7 @@ def _synthetic(rows: list, base: Path, pages: int, args: argparse.Namespace, bar
     data = base / f"data-{pages}"
     fill_user_data(data, synthetic.slugs, args.notes, args.bookmarks)
     runs = measure(reader_command(synthetic.root, data, base / f"ours-{pages}.png"),
-                   args.runs, env)
+                   args.runs, env, base / "painted")
     target = TARGETS["start_10k"] if pages >= 10_000 else TARGETS["start"]
     return _row(rows, f"{pages:,} pages, {args.notes:,} notes, {args.bookmarks:,} bookmarks",
                 runs, bare, target, None)
@@ -167,20 +194,20 @@ def _synthetic(rows: list, base: Path, pages: int, args: argparse.Namespace, bar
 
 def _row(rows: list, name: str, runs: Runs, bare: Runs, time_target: float,
          memory_target: float | None) -> bool:
-    time_ratio, memory_ratio = runs.time / bare.time, runs.memory / bare.memory
+    time_ratio, memory_ratio = runs.paint / bare.paint, runs.memory / bare.memory
     time_ok = time_ratio <= time_target
     memory_ok = memory_target is None or memory_ratio <= memory_target
-    rows.append((name, f"{runs.time:.3f}", runs.spread(),
+    rows.append((name, f"{runs.paint:.3f}", runs.spread(),
                  f"{time_ratio:.2f} {'ok' if time_ok else 'MISSED'} (≤ {time_target})",
-                 f"{runs.memory:.0f}",
+                 f"{runs.time:.3f}", f"{runs.memory:.0f}",
                  f"{memory_ratio:.2f}" + (f" {'ok' if memory_ok else 'MISSED'} "
                                           f"(≤ {memory_target})" if memory_target else "")))
     return time_ok and memory_ok
 
 
 def _table(rows: list, runs: int) -> None:
-    heads = ("start to saved screenshot", "median s", f"spread ({runs} runs)", "× bare",
-             "peak MiB", "× bare")
+    heads = ("start (whole process)", "first paint s", f"spread ({runs} runs)", "× bare",
+             "to exit s", "peak MiB", "× bare")
     widths = [max(len(str(r[i])) for r in (*rows, heads)) for i in range(len(heads))]
     for row in (heads, *rows):
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths,

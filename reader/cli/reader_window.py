@@ -31,10 +31,13 @@ def run(args: argparse.Namespace) -> int:
     from reader.app import create_application, create_main_window
 
     app = create_application()
-    window = create_main_window(archive.root, args.data_dir, args.page, archive=archive)
+    window = create_main_window(archive.root, args.data_dir, args.page, archive=archive,
+                                defer_tools=True)  # the panes come right after the first paint
     window.show()
     if not args.screenshot:
         return app.exec()
+    app.processEvents()
+    window.complete()  # a screenshot shows the whole window, panes included
     app.processEvents()
     saved = window.grab().save(str(args.screenshot), "PNG")
     window.close()

@@ -36,10 +36,9 @@ def build_menus(window: MainWindow) -> None:
     notes_menu.addActions([a.actionBookmark, a.actionAddNote])
 
     view_menu = bar.addMenu("&View")
-    for dock in (window.nav_dock, window.glossary_dock, window.bookmarks_dock,
-                 window.notes_dock, window.search_dock):
-        view_menu.addAction(dock.toggleViewAction())
-    view_menu.addSeparator()
+    view_menu.addAction(window.nav_dock.toggleViewAction())
+    window.view_menu = view_menu  # the other panes' toggles go before view_menu_end
+    window.view_menu_end = view_menu.addSeparator()
     view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
     _choices(view_menu.addMenu("Reading &font"), READING_FONTS,
              window.appearance.reading_font, window.appearance.set_reading_font, "font")

@@ -44,6 +44,7 @@ class PageView(QTextBrowser):
     link_clicked = Signal(str)
     link_hovered = Signal(str)
     highlight_clicked = Signal(int)  # the note id of a highlighted passage
+    first_painted = Signal()
     back_requested = Signal()
     forward_requested = Signal()
 
@@ -170,6 +171,7 @@ class PageView(QTextBrowser):
         if not self._painted:
             self._painted = True
             stamp_first_paint()
+            self.first_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

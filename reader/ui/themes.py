@@ -42,10 +42,26 @@ def palette_for(colors: Colors) -> QPalette:
     return palette
 
 
+_native: tuple[str, QPalette] | None = None  # the desktop's own style and palette
+
+
 def apply_theme(choice: str) -> Colors:
-    """Colour the application for a theme; returns the colours pages should use."""
+    """Colour the application for a theme; returns the colours pages should use.
+
+    Following a light system needs no change at all, which also spares the
+    start-up a restyling of every widget; other themes use Fusion, which
+    honours palettes on every platform.
+    """
+    global _native
     name = resolve(choice)
     app = QApplication.instance()
+    if _native is None:
+        _native = (app.style().name(), app.palette())
+    if choice == "system" and name == "light":
+        if app.style().name() != _native[0]:
+            app.setStyle(_native[0])
+            app.setPalette(_native[1])
+        return THEMES[name]
     app.setStyle("Fusion")
     app.setPalette(palette_for(THEMES[name]))
     return THEMES[name]

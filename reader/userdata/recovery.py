@@ -12,7 +12,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from reader.userdata.backups import copy_database, list_backups
 from reader.userdata.schema import SCHEMA_VERSION, migrate
 
 TABLES = ("settings", "bookmarks", "notes", "meta", "progress")
@@ -36,6 +35,8 @@ def recover_if_damaged(path: Path) -> str:
     """Recover a damaged database in place; '' when it was sound, else what was done."""
     if not is_damaged(path):
         return ""
+    from reader.userdata.backups import copy_database, list_backups
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     os.replace(path, aside)

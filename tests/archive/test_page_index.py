@@ -13,7 +13,7 @@ def test_the_cache_is_reused_and_follows_changes(content: Path, tmp_path: Path,
     cache = tmp_path / "cache"
     (content / "pages" / "broken.md").write_text("no front matter\n", encoding="utf-8")
     first = Archive.open(content, cache_dir=cache)
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob("*.cache"))) == 1
     parsed: list[Path] = []
     real_parse = page_index._parse
     monkeypatch.setattr(page_index, "_parse", lambda path: parsed.append(path) or
@@ -45,8 +45,8 @@ def test_a_cache_that_cannot_be_written_is_not_needed(content: Path, tmp_path: P
 def test_a_damaged_cache_is_ignored(content: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     Archive.open(content, cache_dir=cache)
-    for file in cache.glob("*.json"):
-        file.write_text("{ not json", encoding="utf-8")
+    for file in cache.glob("*.cache"):
+        file.write_bytes(b"\x00 not a cache")
     assert Archive.open(content, cache_dir=cache).page("about").title == "About this archive"
 
 
