@@ -40,6 +40,11 @@ class Renderer:
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
 
+    def drop_caches(self) -> None:
+        """Forget every rendering, in memory and on disk use, so pages render anew."""
+        self._cache.clear()
+        self._disk = None
+
     def body_html(self, markdown_text: str) -> str:
         if self._md is None:
             from reader.archive.markdown_pipeline import make_markdown

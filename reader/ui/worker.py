@@ -27,13 +27,25 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progress.emit)
-        except Exception as exc:  # reported to the user on the window's thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self.work(self._progress)
+            except Exception as exc:  # reported to the user on the window's thread
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:
+            pass  # the window that asked was closed meanwhile: nobody is left to tell
+        finally:
+            _running.discard(self)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.signals.progress.emit(done, total)
+
+
+_running: set[Job] = set()  # jobs stay alive until they end, whoever started them
 
 
 def start(job: Job) -> Job:
+    _running.add(job)
     QThreadPool.globalInstance().start(job)
     return job

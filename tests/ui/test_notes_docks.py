@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QTreeView
+from PySide6.QtWidgets import QListView
 
 from reader.ui.note_dialog import NoteDialog
 from reader.userdata.bookmarks import Bookmarks
@@ -30,11 +30,18 @@ def bookmark_rows(window) -> list[str]:
 
 
 def note_rows(window) -> list[str]:
-    model = window.findChild(QTreeView, "notesList").model()
-    rows = []
+    """Each note as "page title | its row", the way the pane groups them under their page."""
+    from reader.ui.notes_model import NOTE_ROLE
+
+    model = window.findChild(QListView, "notesList").model()
+    rows, page = [], ""
     for r in range(model.rowCount()):
-        page = model.item(r)
-        rows += [f"{page.text()} | {page.child(c).text()}" for c in range(page.rowCount())]
+        index = model.index(r, 0)
+        if index.data(NOTE_ROLE) is None:
+            page = index.data().split("\n")[0]
+        else:
+            rows.append(f"{page} | " + "\n".join(line.strip()
+                                                  for line in index.data().split("\n")))
     return rows
 
 
@@ -81,8 +88,8 @@ def test_a_note_on_a_selection_is_highlighted_and_survives_a_restart(
     window.close()
     again = make_window("about")
     assert len(note_rows(again)) == 1
-    view = again.findChild(QTreeView, "notesList")
-    note_index = view.model().item(0).child(0).index()
+    view = again.findChild(QListView, "notesList")
+    note_index = view.model().index(1, 0)  # row 0 is the page's heading
     view.activated.emit(note_index)
     assert again.current_slug == "coercive-diplomacy"
     assert again.page_view.textCursor().selectedText() == "the threat must be credible"
@@ -103,7 +110,8 @@ def test_what_the_user_wrote_is_shown_as_text(make_window, write_note) -> None:
     window.actions.actionAddNote.trigger()
     row = note_rows(window)[0]
     assert '<img src="http://example.org/x.png">' in row
-    tooltip = window.notes_dock.model.item(0).child(0).toolTip()
+    model = window.notes_dock.model
+    tooltip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tooltip and "&lt;img" in tooltip
 
 
