@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     app = create_application()
     window = create_main_window(archive.root, args.data_dir, args.page, archive=archive,
                                 defer_tools=True)  # the panes come right after the first paint
+    if args.screenshot:
+        window.resize(1280, 780)  # the off-screen "screen" is small; documents want this size
     window.show()
     if not args.screenshot:
         return app.exec()

@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self.complete_done = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(1280, 780)
+        room = self.screen().availableGeometry()  # old laptops have small screens
+        self.resize(min(1280, room.width() * 95 // 100), min(780, room.height() * 9 // 10))
 
         self.actions = Actions(self)
         self.router = LinkRouter(self)
