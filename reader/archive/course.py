@@ -97,3 +97,16 @@ def _sections(path: Path, raw: Any) -> list[SectionSpec]:
             )
         )
     return specs
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """'2005-12-02' as 'December 2, 2005', in English whatever the machine's locale."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"

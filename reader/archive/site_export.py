@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from reader import __version__
 from reader.archive.archive import Archive
+from reader.archive.course import long_date
 from reader.archive.glossary import GLOSSARY_SLUG
 from reader.archive.glossary_page import glossary_body
 from reader.archive.links import classify_href, extract_links
@@ -51,8 +52,6 @@ SEARCH_GLOBAL = "OTPIC_SEARCH_INDEX"
 GENERATOR = "OTPIC Reader export-site"  # marks a folder as a copy this program may overwrite
 EXTERNAL_REL = "noopener noreferrer"
 _RESERVED = frozenset({"index", "glossary", "about-this-copy"})  # slugs our own files use
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _TAG = re.compile(r"<(a|img)\b([^>]*?)(\s*/?)>")  # the serializer escapes < > " in values
 _ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"]*)"')
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
@@ -93,15 +92,6 @@ class ExportReport:
 def page_file(slug: str) -> str:
     """The file of a page in the copy; a slug that would clash with our own files gets a '_'."""
     return f"{slug}_page.html" if slug in _RESERVED else f"{slug}.html"
-
-
-def long_date(iso: str) -> str:
-    """'2005-12-02' as 'December 2, 2005', in English whatever the machine's locale."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def copy_date(archive: Archive, given: dt.date | None = None) -> tuple[dt.date, str]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.notes_model import plain_tooltip
+from reader.ui.view_actions import view_action
 from reader.userdata.bookmarks import Bookmark, Bookmarks
 from reader.userdata.store import StoreError
 
@@ -130,19 +131,12 @@ class BookmarksDock(QDockWidget):
         self.view.activated.connect(self._open)
         self.setWidget(self.view)
         self._last_deleted: Bookmark | None = None
-        self.rename_action = self._action("Rename label…", "F2", self.rename_current)
-        self.delete_action = self._action("Delete", QKeySequence.StandardKey.Delete,
+        self.rename_action = view_action(self.view, "Rename label…", "F2", self.rename_current)
+        self.delete_action = view_action(self.view, "Delete", QKeySequence.StandardKey.Delete,
                                           self.delete_current)
-        self.undo_action = self._action("Undo delete", QKeySequence.StandardKey.Undo, self.undo)
+        self.undo_action = view_action(self.view, "Undo delete", QKeySequence.StandardKey.Undo,
+                                       self.undo)
         self.undo_action.setEnabled(False)
-
-    def _action(self, text: str, key: object, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.view)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
 
     def refresh(self) -> None:
         self.model.refresh()

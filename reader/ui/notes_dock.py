@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.notes_model import NOTE_ROLE, SLUG_ROLE, NotesModel
+from reader.ui.view_actions import view_action
 from reader.userdata.notes import Note, Notes
 
 
@@ -55,20 +56,12 @@ class NotesDock(QDockWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         self.setWidget(body)
-        self.edit_action = self._action("Edit note…", "F2",
+        self.edit_action = view_action(self.view, "Edit note…", "F2",
                                         lambda: self._with_current(self.edit_requested.emit))
-        self.delete_action = self._action("Delete note…", QKeySequence.StandardKey.Delete,
+        self.delete_action = view_action(self.view, "Delete note…", QKeySequence.StandardKey.Delete,
                                           self._confirm_delete)
         self.filter.textChanged.connect(self.refresh)
         self.refresh()
-
-    def _action(self, text: str, key: object, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.view)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
 
     def refresh(self) -> None:
         """Read the notes again: the store is the truth, the model only shows it."""

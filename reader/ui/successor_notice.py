@@ -16,24 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.archive.course import long_date
 from reader.archive.model import Course
 
 
 def notice_text(course: Course) -> str:
     successor = course.successor
-    return (f"{escape(course.short_title)} was retired on {_long_date(course.retired)}. Its "
+    return (f"{escape(course.short_title)} was retired on {long_date(course.retired)}. Its "
             f"successor is <b>{escape(successor.title)}</b> ({escape(successor.short_title)}), "
             f"built around {escape(successor.built_around)}.")
-
-
-def _long_date(iso: str) -> str:
-    import datetime as dt
-
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 class SuccessorNotice(QFrame):
