@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 from reader.archive.archive import Archive
-from reader.archive.search_index import SearchIndex, markdown_text
+from reader.archive.search_index import SearchIndex
+from reader.archive.search_text import markdown_text
 from reader.bench.synthetic import ACCENTED, FILLER, SyntheticArchive, generate_archive
 
 DESCRIPTION = "index build, reopen with the cache, and query latency on synthetic archives"

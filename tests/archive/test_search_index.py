@@ -13,7 +13,8 @@ import pytest
 
 from reader.archive import Archive, search_cache
 from reader.archive import search_index as search_module
-from reader.archive.search_index import NoteDoc, SearchHit, SearchIndex, markdown_text
+from reader.archive.search_index import NoteDoc, SearchHit, SearchIndex
+from reader.archive.search_text import markdown_text
 from tests.archive.test_search_query import HOSTILE
 from tests.conftest import BUNDLED
 
