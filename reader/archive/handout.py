@@ -79,3 +79,17 @@ def handout_html(archive: Archive, slugs: list[str], *,
                         archive.course.title)
     return (f'<html><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{PRINT_CSS}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def glossary_handout_html(archive: Archive) -> str:
+    """The whole glossary, A to Z, styled for paper (the tree's Glossary page, printed)."""
+    from reader.archive.glossary_page import glossary_body
+
+    renderer = Renderer(archive)
+    body = glossary_body(archive.glossary, renderer.definition_html, archive.title_of,
+                         archive.term_pages)
+    return (f'<html><head><meta charset="utf-8"><title>Glossary</title>'
+            f"<style>{PRINT_CSS}</style></head><body>"
+            f'<h1 class="page first">Glossary</h1><p class="provenance">Written for this '
+            f"archive by the OTPIC Reader project: the course's terms, A to Z.</p>"
+            f"{body}</body></html>")

@@ -15,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                    description="Lay out a page or a whole section for print, "
                                                "with each page's provenance, as a PDF.")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--page", metavar="SLUG")
+    which.add_argument("--page", metavar="SLUG", help="a page, or 'glossary' for the glossary")
     which.add_argument("--section", metavar="ID")
     parser.add_argument("--pdf", metavar="OUT.pdf", required=True)
     parser.add_argument("--with-notes", action="store_true",
@@ -28,9 +28,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.handout import handout_html, slugs_for_section
+    from reader.archive.glossary import GLOSSARY_SLUG
+    from reader.archive.handout import glossary_handout_html, handout_html, slugs_for_section
 
     archive = open_archive(args.content)
+    if args.page == GLOSSARY_SLUG and args.page not in archive.pages and len(archive.glossary):
+        return _write(args, glossary_handout_html(archive), "Glossary", "the whole glossary")
     if args.page:
         if args.page not in archive.pages:
             raise UserError(f"There is no preserved page '{args.page}' in {archive.root}.")
@@ -41,20 +44,26 @@ def run(args: argparse.Namespace) -> int:
             known = ", ".join(s.id for s in archive.sections)
             raise UserError(f"The section '{args.section}' has no preserved page (sections: "
                             f"{known}).")
+    notes = _notes(args.data_dir, slugs) if args.with_notes else None
+    html = handout_html(archive, slugs, notes=notes, with_glossary=args.with_glossary)
+    title = archive.title_of(slugs[0]) if args.page else archive.course.title
+    what = f"{len(slugs)} page(s) of the course" + (
+        ", with the glossary terms they use" if args.with_glossary else "")
+    return _write(args, html, title, what)
+
+
+def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
     target = Path(args.pdf)
     if not target.parent.is_dir():
         raise UserError(f"The folder {target.parent} for the PDF does not exist.")
-    notes = _notes(args.data_dir, slugs) if args.with_notes else None
-    html = handout_html(archive, slugs, notes=notes, with_glossary=args.with_glossary)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     from reader.ui.pdf import write_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    write_pdf(html, target, archive.title_of(slugs[0]) if args.page else archive.course.title)
-    print(f"Wrote {target}: {len(slugs)} page(s) of the course"
-          + (", with the glossary terms they use" if args.with_glossary else "") + ".")
+    write_pdf(html, target, title)
+    print(f"Wrote {target}: {what}.")
     return 0
 
 

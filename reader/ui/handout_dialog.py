@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.archive import Archive
-from reader.archive.handout import HandoutNote, handout_html, slugs_for_section
+from reader.archive.glossary import GLOSSARY_SLUG
+from reader.archive.handout import (
+    HandoutNote,
+    glossary_handout_html,
+    handout_html,
+    slugs_for_section,
+)
 from reader.ui.pdf import layout_document, write_pdf
 from reader.userdata.notes import Notes
 
@@ -62,33 +68,42 @@ class HandoutDialog(QDialog):
                             with_glossary=self.with_glossary.isChecked())
 
 
+def _handout(parent: QWidget, archive: Archive, slug: str, notes: Notes,
+             verb: str) -> str | None:
+    """The handout's HTML: the glossary as it is, a page or its section as the reader chooses."""
+    if slug == GLOSSARY_SLUG and slug not in archive.pages:
+        return glossary_handout_html(archive)
+    dialog = HandoutDialog(archive, slug, verb, parent)
+    return dialog.html(notes) if dialog.exec() else None
+
+
 def export_pdf(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> str:
-    if slug not in archive.pages:
-        return "Only preserved pages can be exported."
-    dialog = HandoutDialog(archive, slug, "Export as PDF", parent)
-    if not dialog.exec():
+    if slug not in archive.pages and slug != GLOSSARY_SLUG:
+        return "Only preserved pages and the glossary can be exported."
+    html = _handout(parent, archive, slug, notes, "Export as PDF")
+    if html is None:
         return ""
     path, _ = QFileDialog.getSaveFileName(parent, "Export as PDF",
                                           str(Path.home() / f"{slug}.pdf"), "PDF (*.pdf)")
     if not path:
         return ""
-    write_pdf(dialog.html(notes), Path(path), archive.title_of(slug))
+    write_pdf(html, Path(path), archive.title_of(slug))
     return f"Saved the handout as {path}."
 
 
 def print_handout(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> str:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    if slug not in archive.pages:
-        return "Only preserved pages can be printed."
-    dialog = HandoutDialog(archive, slug, "Print", parent)
-    if not dialog.exec():
+    if slug not in archive.pages and slug != GLOSSARY_SLUG:
+        return "Only preserved pages and the glossary can be printed."
+    html = _handout(parent, archive, slug, notes, "Print")
+    if html is None:
         return ""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
         return ""
     try:
-        layout_document(dialog.html(notes)).print_(printer)
+        layout_document(html).print_(printer)
     except RuntimeError as exc:
         QMessageBox.warning(parent, "Not printed", f"The handout could not be printed: {exc}")
         return ""

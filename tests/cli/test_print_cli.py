@@ -49,3 +49,11 @@ def test_an_unknown_section_or_page_is_exit_2(tmp_path: Path) -> None:
         result = run_cli("print", *args, "--pdf", str(tmp_path / "x.pdf"))
         assert result.returncode == 2 and result.stderr.count("\n") == 1
         assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_glossary_prints_whole(tmp_path: Path) -> None:
+    out = tmp_path / "glossary.pdf"
+    result = run_cli("print", "--page", "glossary", "--pdf", str(out))
+    assert result.returncode == 0, result.stderr
+    pages, text = pdf_text(out)
+    assert pages >= 3 and "Backlash" in text and "Use of force" in text
