@@ -18,15 +18,16 @@ from reader.userdata.store import UserStore
 def create_main_window(content_dir: str | Path | None = None,
                        data_dir: str | Path | None = None,
                        page: str | None = None, *, archive: Archive | None = None,
-                       defer_tools: bool = False) -> MainWindow:
+                       defer_tools: bool = False, look_only: bool = False) -> MainWindow:
     """The reader's main window, unshown, with a page open (a QApplication must exist).
 
     Raises ArchiveError when the content folder is not an archive. A caller that has
     opened the archive already passes it as `archive`. With `defer_tools` the panes
     are added after the first paint (the reader's own start), else before returning.
+    With `look_only` the user's data is read but nothing is saved (a screenshot).
     """
     archive = archive or Archive.open(content_dir or bundled_content_dir())
-    store = UserStore.open(resolve_data_dir(data_dir))
+    store = UserStore.open(resolve_data_dir(data_dir), look_only=look_only)
     window = MainWindow(archive, store, defer_tools=defer_tools)
     last = store.get("last_page")
     resuming = not page and bool(last) and archive.knows(last)

@@ -8,7 +8,10 @@ from reader.archive.yaml_io import YAMLError, load_yaml
 
 
 class FrontMatterError(ValueError):
-    """The front matter is missing, unterminated or not a YAML mapping."""
+    """The front matter is missing, unterminated or not a YAML mapping.
+
+    The message completes a sentence that begins with the file's name.
+    """
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -22,19 +25,19 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         text = text[1:]
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != "---":
-        raise FrontMatterError("it does not start with a '---' front matter line")
+        raise FrontMatterError("does not start with a '---' front matter line")
     index = next((i for i, line in enumerate(lines) if i and line.rstrip("\r\n") == "---"), 0)
     if not index:
-        raise FrontMatterError("its front matter has no closing '---' line")
+        raise FrontMatterError("has front matter with no closing '---' line")
     try:
         meta = load_yaml("".join(lines[1:index]))
     except YAMLError as exc:
         where = f" (line {exc.line + 2})" if exc.line is not None else ""
-        raise FrontMatterError(f"its front matter is not valid YAML{where}") from None
+        raise FrontMatterError(f"has front matter that is not valid YAML{where}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError("its front matter is not a mapping of names to values")
+        raise FrontMatterError("has front matter that is not a mapping of names to values")
     body = "".join(lines[index + 1 :])
     if body.startswith("\n"):
         body = body[1:]

@@ -45,3 +45,12 @@ def open_archive(content: str | None, *, report_problems: bool = True) -> Archiv
         for problem in archive.problems:
             print(f"otpic-reader: {problem}", file=sys.stderr)
     return archive
+
+
+def where(archive: Archive) -> str:
+    """How to name an archive in a message: the bundled one by that name, others by path."""
+    from reader.archive.bundled import bundled_content_dir
+
+    if archive.root.resolve() == bundled_content_dir().resolve():
+        return "the bundled archive"
+    return str(archive.root)

@@ -89,7 +89,10 @@ def _content_dir(into: str | None) -> Path:
         raise UserError(f"The content folder {path} does not exist.")
     if not path.is_dir():
         raise UserError(f"{path} is not a folder, so pages cannot be imported into it.")
-    return path
+    if not (path / "course.yaml").is_file() and any(path.iterdir()):
+        raise UserError(f"{path} is not an OTPIC archive (it has no course.yaml) and is not "
+                        "empty, so nothing was imported into it.")
+    return path  # an archive, or an empty folder where a new one begins
 
 
 def _files(names: list[str]) -> list[Path]:

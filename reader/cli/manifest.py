@@ -34,6 +34,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from reader.archive.manifest import MANIFEST_NAME, ManifestError, write_manifest
 
+    if not getattr(args, "content", None):
+        raise UserError("Say which content folder's manifest to write with --content DIR; the "
+                        "archive installed with the program is never rewritten.")
     root = content_dir(args)
     try:
         count = write_manifest(root)

@@ -26,16 +26,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     imported.set_defaults(run=run_import)
 
 
-def _store(args: argparse.Namespace):
+def _store(args: argparse.Namespace, *, only_if_there: bool = False):
+    """The user's store; with `only_if_there`, a folder without one gets none made in it."""
     from reader.userdata import UserStore, resolve_data_dir
+    from reader.userdata.store import DB_NAME
 
-    return UserStore.open(resolve_data_dir(args.data_dir))
+    folder = resolve_data_dir(args.data_dir)
+    look_only = only_if_there and not (folder / DB_NAME).exists()
+    return UserStore.open(folder, look_only=look_only)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from reader.userdata.exchange import export_json, export_markdown
 
-    store = _store(args)
+    store = _store(args, only_if_there=True)  # exporting creates nothing in the data folder
     text = export_json(store) if args.format == "json" else export_markdown(store)
     if not args.output:
         sys.stdout.write(text)
@@ -57,6 +61,10 @@ def run_import(args: argparse.Namespace) -> int:
         bookmarks, notes = import_export(store, Path(args.file))
     except (ExchangeError, StoreError) as exc:
         raise UserError(str(exc)) from None
-    print(f"Imported {notes} notes and {bookmarks} bookmarks from {args.file} "
-          "(anything already here was left as it was).")
+    print(f"Imported {_count(notes, 'note')} and {_count(bookmarks, 'bookmark')} from "
+          f"{args.file} (anything already here was left as it was).")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

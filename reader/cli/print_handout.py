@@ -7,7 +7,13 @@ import argparse
 import os
 from pathlib import Path
 
-from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
+from reader.cli.common import (
+    UserError,
+    add_content_argument,
+    add_data_dir_argument,
+    open_archive,
+    where,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -16,8 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                                "with each page's provenance, as a PDF.")
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--page", metavar="SLUG", help="a page, or 'glossary' for the glossary")
-    which.add_argument("--section", metavar="ID")
-    parser.add_argument("--pdf", metavar="OUT.pdf", required=True)
+    which.add_argument("--section", metavar="ID",
+                       help="every preserved page of a section (e.g. approaches)")
+    parser.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
     parser.add_argument("--with-notes", action="store_true",
                         help="add your notes on those pages under each page")
     parser.add_argument("--with-glossary", action="store_true",
@@ -36,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return _write(args, glossary_handout_html(archive), "Glossary", "the whole glossary")
     if args.page:
         if args.page not in archive.pages:
-            raise UserError(f"There is no preserved page '{args.page}' in {archive.root}.")
+            raise UserError(f"There is no preserved page '{args.page}' in {where(archive)}.")
         slugs = [args.page]
     else:
         slugs = slugs_for_section(archive, args.section)
@@ -47,13 +54,15 @@ def run(args: argparse.Namespace) -> int:
     notes = _notes(args.data_dir, slugs) if args.with_notes else None
     html = handout_html(archive, slugs, notes=notes, with_glossary=args.with_glossary)
     title = archive.title_of(slugs[0]) if args.page else archive.course.title
-    what = f"{len(slugs)} page(s) of the course" + (
+    what = f"{len(slugs)} page{'' if len(slugs) == 1 else 's'} of the course" + (
         ", with the glossary terms they use" if args.with_glossary else "")
     return _write(args, html, title, what)
 
 
 def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
     target = Path(args.pdf)
+    if target.suffix.lower() != ".pdf":
+        raise UserError(f"The handout file {target} must end in .pdf.")
     if not target.parent.is_dir():
         raise UserError(f"The folder {target.parent} for the PDF does not exist.")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

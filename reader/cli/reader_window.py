@@ -6,7 +6,13 @@ import argparse
 import os
 from pathlib import Path
 
-from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
+from reader.cli.common import (
+    UserError,
+    add_content_argument,
+    add_data_dir_argument,
+    open_archive,
+    where,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     archive = open_archive(args.content)
     if args.page and not archive.knows(args.page):
-        raise UserError(f"There is no page '{args.page}' in {archive.root}.")
+        raise UserError(f"There is no page '{args.page}' in {where(archive)}.")
     if args.screenshot:
         target = Path(args.screenshot)
         if target.suffix.lower() != ".png":
@@ -32,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     app = create_application()
     window = create_main_window(archive.root, args.data_dir, args.page, archive=archive,
-                                defer_tools=True)  # the panes come right after the first paint
+                                defer_tools=True,  # the panes come right after the first paint
+                                look_only=bool(args.screenshot))  # a screenshot changes nothing
     if args.screenshot:
         window.resize(1280, 780)  # the off-screen "screen" is small; documents want this size
     window.show()

@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         """Say once, without blocking, what went wrong with the archive or the user's data."""
         if self.store.recovery_message:
             self._inform("Your notes were recovered", self.store.recovery_message)
-        if not self.store.writable:
+        if not self.store.writable and not self.store.look_only:
             self._inform("Notes cannot be saved",
                          f"You can read the course, but bookmarks, notes and settings cannot "
                          f"be saved: {self.store.read_only_reason}.")

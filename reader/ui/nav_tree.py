@@ -66,8 +66,9 @@ class NavTree(QTreeWidget):
         self._sections.append((top, section))
         self._bold(top)
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        top.setToolTip(0, f"{section.description}\n{section.preserved_count} of "
-                          f"{len(section.entries)} pages preserved".strip())
+        total = len(section.entries)
+        top.setToolTip(0, f"{section.description}\n{section.preserved_count} of {total} "
+                          f"page{'' if total == 1 else 's'} preserved".strip())
         for entry in section.entries:
             self._home_of.setdefault(entry.slug, number)
         if not section.entries:

@@ -55,6 +55,8 @@ def export_markdown(store: UserStore) -> str:
             lines.append(f"- {md_text(b.title)}{label}, `{b.slug}`, {b.created[:10]}")
         lines.append("")
     notes = Notes(store).all()
+    if not bookmarks and not notes:
+        lines += ["No notes or bookmarks yet.", ""]
     if notes:
         lines += ["## Notes", ""]
         for (_, title), group in groupby(notes, key=lambda n: (n.slug, n.page_title)):

@@ -22,6 +22,7 @@ from reader.userdata.schema import SCHEMA_VERSION, migrate
 from reader.userdata.settings import DEFAULTS
 
 DB_NAME = "otpic-reader.sqlite3"
+LOOK_ONLY = "it was opened only to look"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -55,14 +56,23 @@ class UserStore:
         self.path = path
         self.read_only_reason = read_only_reason
         self.recovery_message = recovery_message
+        self.look_only = False  # opened to look, not to change: its saves are skipped quietly
         self._listeners: list[Callable[[Changes], None]] = []
 
     @classmethod
-    def open(cls, data_dir: Path) -> UserStore:
-        """Open (creating if needed) the database in `data_dir`, recovering a damaged one."""
+    def open(cls, data_dir: Path, *, look_only: bool = False) -> UserStore:
+        """Open (creating if needed) the database in `data_dir`, recovering a damaged one.
+
+        With `look_only` nothing is created, recovered or written (a screenshot, an
+        export): the store reads what is there and saves nothing, without complaint.
+        """
         from reader.userdata.recovery import recover_if_damaged
 
         path = data_dir / DB_NAME
+        if look_only:
+            store = cls._read_only(path, LOOK_ONLY)
+            store.look_only = True
+            return store
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
             recovery_message = recover_if_damaged(path)

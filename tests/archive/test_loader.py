@@ -24,7 +24,7 @@ def test_a_page_with_only_a_title_and_a_body_is_valid(content: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
-    ("broken.md", "---\ntitle: [unclosed\n---\nbody\n", "front matter is not valid YAML"),
+    ("broken.md", "---\ntitle: [unclosed\n---\nbody\n", "front matter that is not valid YAML"),
     ("untitled.md", "---\nsection: approaches\n---\nbody\n", "has no title"),
     ("latin.md", b"---\ntitle: Caf\xe9\n---\nbody\n", "is not UTF-8 text (byte 0xe9"),
     ("nofence.md", "title: x\n\nbody\n", "does not start with a '---'"),
@@ -38,6 +38,7 @@ def test_a_bad_page_is_reported_in_one_line_and_the_rest_opens(
     assert len(archive.problems) == 1
     line = str(archive.problems[0])
     assert name in line and expected in line and "\n" not in line
+    assert f"{name}: skipped: the file " in line and " it " not in line  # reads as a sentence
     assert Path(name).stem not in archive.pages
     assert "coercive-diplomacy" in archive.pages
 

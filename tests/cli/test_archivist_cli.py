@@ -191,3 +191,17 @@ def test_the_archivist_tools_need_no_qt(content: Path, saved: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script, str(saved / "refusal.txt"),
                            str(content)], capture_output=True, text=True, check=False)
     assert "codes [0, 0, 0]" in done.stdout, done.stderr
+
+
+def test_import_refuses_a_folder_that_is_neither_an_archive_nor_empty(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "holiday.jpg").write_bytes(b"not ours")
+    status, _, err = cli(capsys, "import", str(CAPTURES / SEED_PAGES["coercive-diplomacy"]),
+                         "--into", str(tmp_path))
+    assert status == 2 and "not an OTPIC archive" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.jpg"]
+
+
+def test_manifest_never_rewrites_the_installed_archive(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "manifest")
+    assert status == 2 and "--content" in err

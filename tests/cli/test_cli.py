@@ -69,3 +69,20 @@ def test_a_screenshot_into_a_missing_folder_is_exit_2(tmp_path: Path, data_dir: 
     result = run_cli("--screenshot", str(tmp_path / "no" / "shot.png"),
                      "--data-dir", str(data_dir))
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_a_screenshot_leaves_the_users_data_as_it_was(tmp_path: Path, data_dir: Path) -> None:
+    from reader.userdata import UserStore
+
+    store = UserStore.open(data_dir)
+    store.set("last_page", "about")
+    store.close()
+    before = (data_dir / "otpic-reader.sqlite3").read_bytes()
+    result = run_cli("--screenshot", str(tmp_path / "s.png"), "--page", "coercive-diplomacy",
+                     "--data-dir", str(data_dir))
+    assert result.returncode == 0
+    assert (data_dir / "otpic-reader.sqlite3").read_bytes() == before
+    fresh = tmp_path / "never-used"
+    assert run_cli("--screenshot", str(tmp_path / "t.png"), "--data-dir",
+                   str(fresh)).returncode == 0
+    assert not fresh.exists()

@@ -20,7 +20,7 @@ def test_export_then_import_on_another_machine(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["notes"][0]["text"] == "Bring copies."
     first = run_cli("import-notes", str(out), "--data-dir", str(usb))
     again = run_cli("import-notes", str(out), "--data-dir", str(usb))
-    assert first.returncode == 0 and "Imported 1 notes" in first.stdout
+    assert first.returncode == 0 and "Imported 1 note and" in first.stdout
     assert "Imported 0 notes" in again.stdout
     assert [n.text for n in Notes(UserStore.open(usb)).all()] == ["Bring copies."]
 
@@ -44,3 +44,9 @@ def test_a_bad_import_is_one_sentence_exit_2_and_writes_nothing(tmp_path: Path) 
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "is not JSON" in result.stderr
     assert Notes(UserStore.open(tmp_path / "d")).all() == []
+
+
+def test_exporting_from_an_empty_folder_creates_nothing_there(tmp_path: Path) -> None:
+    result = run_cli("export-notes", "--data-dir", str(tmp_path / "new"))
+    assert result.returncode == 0 and "No notes or bookmarks yet" in result.stdout
+    assert not (tmp_path / "new").exists()
