@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ def text(value: Any) -> str:
     """A YAML scalar as text (dates come back from YAML as date objects)."""
     if value is None:
         return ""
-    if isinstance(value, dt.date):
+    if hasattr(value, "isoformat"):  # a date YAML read; no need to load datetime to know
         return value.isoformat()
     return str(value).strip()
 
@@ -106,6 +105,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def long_date(iso: str) -> str:
     """'2005-12-02' as 'December 2, 2005', in English whatever the machine's locale."""
     try:
+        import datetime as dt
+
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return iso

@@ -9,7 +9,6 @@ be read or written is simply not used.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -19,6 +18,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from reader.archive.cache_key import cache_key
 from reader.archive.course import SectionSpec, load_course
 from reader.archive.errors import Problem
 from reader.archive.glossary import Glossary, read_entries
@@ -41,7 +41,7 @@ class FrontMatterCache:
     """One archive's cache file: records keyed by file, each with the file's size and time."""
 
     def __init__(self, root: Path, cache_dir: Path | None) -> None:
-        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        key = cache_key(str(root.resolve()).encode())
         self.file = (cache_dir or default_cache_dir()) / f"{key}.cache"
         self.old = self._load()
         self.new: dict[str, list] = {}
@@ -109,7 +109,7 @@ class FrontMatterCache:
     def content_key(self) -> str:
         """Changes whenever course.yaml, the glossary or any page file changes."""
         stamps = sorted((name, record[0], record[1]) for name, record in self.new.items())
-        return hashlib.sha256(marshal.dumps(stamps)).hexdigest()
+        return cache_key(marshal.dumps(stamps), 64)
 
     def save(self) -> None:
         """Write the cache if it changed, whole or not at all (never half a cache)."""

@@ -8,7 +8,6 @@ are removed; a cache that cannot be written is not used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.archive.archive import Archive
+from reader.archive.cache_key import cache_key
 
 _CODE = ("render.py", "markdown_pipeline.py", "term_links.py", "glossary_page.py", "links.py",
          "glossary.py")
@@ -30,7 +30,7 @@ def _code_key() -> str:
             stamps.append(str((here / name).stat().st_mtime_ns))
         except OSError:
             stamps.append("-")
-    return hashlib.sha256("/".join(stamps).encode()).hexdigest()[:12]
+    return cache_key("/".join(stamps).encode(), 12)
 
 
 def default_cache_dir() -> Path:
@@ -49,7 +49,7 @@ class RenderCache:
         """The cache of this archive's content as it is now, or None when it has no key."""
         if not archive.content_key:
             return None
-        place = hashlib.sha256(str(archive.root.resolve()).encode()).hexdigest()[:16]
+        place = cache_key(str(archive.root.resolve()).encode(), 16)
         return cls((root or default_cache_dir()) /
                    f"{place}-{archive.content_key[:16]}-{_code_key()}")
 

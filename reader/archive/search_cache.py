@@ -24,7 +24,6 @@ second reader building at the same time never leaves half an index behind.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 import time
@@ -32,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.archive.archive import Archive
+from reader.archive.cache_key import KeyBuilder
 
 APP_NAME = "otpic-reader"
 PREFIX = "search-"
@@ -48,8 +48,8 @@ def default_cache_dir() -> Path:
 
 
 def content_key(archive: Archive, schema: str) -> str:
-    """A hex SHA-256 of everything the index is built from, and of the index's `schema`."""
-    digest = hashlib.sha256()
+    """A hex digest of everything the index is built from, and of the index's `schema`."""
+    digest = KeyBuilder()
 
     def add(*values: object) -> None:
         for value in values:

@@ -103,9 +103,12 @@ class MainWindow(QMainWindow):
         """Add the panes and tools (once): glossary, bookmarks, notes, search, find."""
         if self.complete_done:
             return
+        import linecache
+
         from reader.ui.window_tools import attach_tools
 
         attach_tools(self)
+        linecache.clearcache()  # the sources PySide6's import hook read: not needed again
         self.complete_done = True
         self._restore("window_state", self.restoreState)
         QTimer.singleShot(5000, self._daily_backup)

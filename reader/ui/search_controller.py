@@ -61,8 +61,9 @@ class SearchController(QObject):
         self.results.emit(self._pending, [])
 
     def typed(self, query: str) -> None:
-        """Search after a short pause in typing."""
+        """Search after a short pause in typing; the index starts opening at once."""
         self._pending = query
+        self.build()
         self._typing.start()
 
     def search_now(self, query: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QToolTip
 
@@ -67,7 +67,9 @@ def attach_tools(w: MainWindow) -> None:
     w.nav_tree.set_read(w.progress.read_slugs())
     if w.current_slug:
         _page_shown(w, w.current_slug)
-    QTimer.singleShot(0, w.search.build)
+    # The index opens when the reader first turns to search (Ctrl+K, typing): a reader
+    # who never searches never pays for it, and the first search shows its progress.
+    w.actions.actionSearch.triggered.connect(w.search.build)
 
 
 def _wire(w: MainWindow) -> None:

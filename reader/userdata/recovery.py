@@ -7,7 +7,6 @@ read are carried into a fresh database. The message says what happened once.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -35,6 +34,8 @@ def recover_if_damaged(path: Path) -> str:
     """Recover a damaged database in place; '' when it was sound, else what was done."""
     if not is_damaged(path):
         return ""
+    import datetime as dt
+
     from reader.userdata.backups import copy_database, list_backups
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -9,7 +9,6 @@ written still lets the reader work, with the reason in `read_only_reason`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -44,6 +43,8 @@ ALL_CHANGED = Changes(bookmarks=True, notes=True, settings=True, progress=True)
 
 
 def now() -> str:
+    import datetime as dt  # on first save: a start that only reads need not load it
+
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 

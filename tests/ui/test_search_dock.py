@@ -57,6 +57,7 @@ def test_a_glossary_hit_shows_the_term(qtbot, make_window) -> None:
 
 def test_notes_are_found_after_they_are_written(qtbot, make_window) -> None:
     window = make_window("coercive-diplomacy")
+    window.actions.actionSearch.trigger()  # Ctrl+K: the index opens
     qtbot.waitUntil(lambda: window.search.index is not None, timeout=20000)
     text = window.page_view.toPlainText()
     start = text.index("adverse consequences")
