@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from reader.cli.common import (
@@ -34,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} for the screenshot does not exist.")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif no_display():
+        raise UserError("There is no display to open the reader's window on (DISPLAY and "
+                        "WAYLAND_DISPLAY are not set); run it on a desktop, or use "
+                        "--screenshot FILE.png.")
     from reader.app import create_application, create_main_window
 
     forget_module_sources()
@@ -62,3 +67,10 @@ def forget_module_sources() -> None:
     import linecache
 
     linecache.clearcache()
+
+
+def no_display() -> bool:
+    """True on a Linux machine with no screen, where Qt would abort with a long message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

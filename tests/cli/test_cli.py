@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -86,3 +89,12 @@ def test_a_screenshot_leaves_the_users_data_as_it_was(tmp_path: Path, data_dir: 
     assert run_cli("--screenshot", str(tmp_path / "t.png"), "--data-dir",
                    str(fresh)).returncode == 0
     assert not fresh.exists()
+
+
+def test_no_display_is_one_sentence_not_a_qt_abort(data_dir: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data_dir)],
+                            capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "no display" in result.stderr and result.stderr.count("\n") == 1
