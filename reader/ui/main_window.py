@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
     def _handout(self, dialog: str) -> None:
         from reader.ui import handout_dialog
 
+        self.complete()  # the notes it may print come with the tools
         self.say(getattr(handout_dialog, dialog)(self, self.archive, self.current_slug,
                                                   self.notes))
 
