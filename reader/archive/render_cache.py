@@ -16,6 +16,7 @@ from pathlib import Path
 from reader import __version__
 from reader.archive.archive import Archive
 from reader.archive.cache_key import cache_key
+from reader.archive.links import SLUG_RE
 
 _CODE = ("render.py", "markdown_pipeline.py", "term_links.py", "glossary_page.py", "links.py",
          "glossary.py")
@@ -54,6 +55,8 @@ class RenderCache:
                    f"{place}-{archive.content_key[:16]}-{_code_key()}")
 
     def get(self, slug: str) -> str | None:
+        if not SLUG_RE.match(slug):  # a slug names a file here: never a path
+            return None
         try:
             return (self.folder / f"{slug}.html").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -61,7 +64,7 @@ class RenderCache:
 
     def put(self, slug: str, html: str) -> None:
         """Keep a rendered page, written whole or not at all."""
-        if not self._usable:
+        if not self._usable or not SLUG_RE.match(slug):
             return
         try:
             if not self.folder.is_dir():

@@ -26,20 +26,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     imported.set_defaults(run=run_import)
 
 
-def _store(args: argparse.Namespace, *, only_if_there: bool = False):
-    """The user's store; with `only_if_there`, a folder without one gets none made in it."""
+def _store(args: argparse.Namespace, *, look_only: bool = False):
+    """The user's store; `look_only` changes nothing in the folder (for an export)."""
     from reader.userdata import UserStore, resolve_data_dir
-    from reader.userdata.store import DB_NAME
 
-    folder = resolve_data_dir(args.data_dir)
-    look_only = only_if_there and not (folder / DB_NAME).exists()
-    return UserStore.open(folder, look_only=look_only)
+    return UserStore.open(resolve_data_dir(args.data_dir), look_only=look_only)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from reader.userdata.exchange import export_json, export_markdown
 
-    store = _store(args, only_if_there=True)  # exporting creates nothing in the data folder
+    store = _store(args, look_only=True)  # exporting changes nothing in the data folder
     text = export_json(store) if args.format == "json" else export_markdown(store)
     if not args.output:
         sys.stdout.write(text)

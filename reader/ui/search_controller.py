@@ -53,6 +53,7 @@ class SearchController(QObject):
     def _built(self, index: SearchIndex) -> None:
         self.index = index
         self.problem = index.cache_problem
+        self.refresh_notes()  # notes written while it was being built
         if self._pending:
             self.search_now(self._pending)
 

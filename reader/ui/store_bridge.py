@@ -32,7 +32,10 @@ class StoreBridge(QObject):
             return -1
 
     def _ours(self, changes: Changes) -> None:
-        self._version = self._data_version()
+        version = self._data_version()
+        if version != self._version:  # another copy also wrote since we last looked
+            changes = ALL_CHANGED
+        self._version = version
         self.changed.emit(changes)
 
     def poll(self) -> None:

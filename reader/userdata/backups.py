@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.userdata.schema import migrate
 from reader.userdata.store import ALL_CHANGED, UserStore
 
 PREFIX = "otpic-reader-"
@@ -150,5 +151,11 @@ def restore_into(store: UserStore, backup: Backup) -> Path:
         source.backup(store.db)
     finally:
         source.close()
-    store.notify(ALL_CHANGED)
+    # a backup from an older program: bring it to today's schema
+    migrate(store.db, store.db.execute("PRAGMA user_version").fetchone()[0])
+    # count on from the newest backup, so that tomorrow's backup is made again
+    newest = max((_change_count(b.path) for b in list_backups(store.path)), default=0)
+    with store.transaction(ALL_CHANGED) as db:
+        db.execute("INSERT INTO meta(key, value) VALUES ('changes', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (newest + 1,))
     return kept

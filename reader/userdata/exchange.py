@@ -15,6 +15,7 @@ from reader.userdata.notes import Notes
 from reader.userdata.store import Changes, UserStore, now
 
 FORMAT = "otpic-reader-notes"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a page's name: nothing that makes a path
 VERSION = 1
 BOOKMARK_FIELDS = {"uid": str, "slug": str, "title": str, "label": str, "created": str}
 NOTE_FIELDS = {"uid": str, "slug": str, "page_title": str, "text": str, "quote": str,
@@ -117,12 +118,19 @@ def _check_item(path: Path, key: str, number: int, item: Any, fields: dict[str, 
         if not isinstance(item.get(name), kind):
             raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has no "
                                 f"valid '{name}'.")
-    if not item["uid"] or not item["slug"]:
+    if not item["uid"] or not SLUG.match(item["slug"]):
         raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has an empty "
-                            "uid or slug.")
+                            "uid or a slug that is not a page name.")
+    for name in fields:
+        try:
+            item[name].encode("utf-8")
+        except UnicodeEncodeError:
+            raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has "
+                                f"'{name}' text that is not valid Unicode.") from None
     position = item.get("position")
     if key == "notes" and position is not None and (
-            not isinstance(position, int) or isinstance(position, bool)):
+            not isinstance(position, int) or isinstance(position, bool)
+            or not 0 <= position < 2**62):
         raise ExchangeError(f"{path} is not a valid export: notes entry {number} has an "
                             "invalid 'position'.")
 

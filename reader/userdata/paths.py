@@ -12,10 +12,10 @@ DATA_ENV = "OTPIC_READER_DATA"
 def resolve_data_dir(explicit: str | Path | None = None) -> Path:
     """The data folder to use; a trainer's USB stick is named by the environment variable."""
     if explicit:
-        return Path(explicit).expanduser()
+        return Path(explicit).expanduser().absolute()
     from_env = os.environ.get(DATA_ENV, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
+    if from_env:  # often relative on a USB stick: ./data beside the program
+        return Path(from_env).expanduser().absolute()
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -16,18 +16,35 @@ from reader.userdata.schema import SCHEMA_VERSION, migrate
 TABLES = ("settings", "bookmarks", "notes", "meta", "progress")
 
 
+CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
 def is_damaged(path: Path) -> bool:
-    """True when SQLite cannot read the file as a sound database."""
+    """True when the file is not a sound database; False when it only cannot be opened
+    (a read-only folder, say), which is no reason to move it aside."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
-    try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    db = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
         try:
+            db = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True)
             return db.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+        except sqlite3.DatabaseError as exc:
+            if _is_corruption(exc):
+                return True
         finally:
-            db.close()
-    except sqlite3.DatabaseError:
-        return True
+            if db is not None:
+                db.close()
+                db = None
+    return False
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11 and later
+    if name:
+        return name.startswith(CORRUPTION)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
 
 
 def recover_if_damaged(path: Path) -> str:
@@ -62,6 +79,7 @@ def salvage(damaged: Path, target: Path) -> dict[str, int]:
     """Carry every row that can still be read into a fresh database at `target`."""
     fresh = sqlite3.connect(target, isolation_level=None)
     migrate(fresh, 0)
+    fresh.execute("BEGIN")  # one transaction: a row at a time would sync the disk per row
     saved = dict.fromkeys(TABLES, 0)
     try:
         old = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True)
@@ -88,6 +106,7 @@ def salvage(damaged: Path, target: Path) -> dict[str, int]:
         except sqlite3.DatabaseError:
             continue
     old.close()
+    fresh.execute("COMMIT")
     fresh.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     fresh.close()
     return saved

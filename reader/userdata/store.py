@@ -9,6 +9,7 @@ written still lets the reader work, with the reason in `read_only_reason`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -93,13 +94,20 @@ class UserStore:
 
     @classmethod
     def _read_only(cls, path: Path, why: str) -> UserStore:
-        try:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
-                                         isolation_level=None, check_same_thread=False)
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except (sqlite3.Error, ValueError):
-            connection = sqlite3.connect(":memory:", isolation_level=None)
+        """The data as it is, for reading only; never an error, at worst an empty store."""
+        connection = open_for_reading(path)
+        if connection is None:
+            connection = sqlite3.connect(":memory:", isolation_level=None,
+                                         check_same_thread=False)
             migrate(connection, 0)
+        elif connection.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            # an older file: read a migrated copy in memory, and leave the file alone
+            copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            connection.backup(copy)
+            connection.close()
+            with contextlib.suppress(sqlite3.Error):  # a failed migration leaves the old shape
+                migrate(copy, copy.execute("PRAGMA user_version").fetchone()[0])
+            connection = copy
         return cls(connection, path, why)
 
     @property
@@ -174,6 +182,25 @@ class UserStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection, also in a folder that cannot be written.
+
+    A WAL database needs its -shm file, which a read-only folder cannot hold;
+    `immutable` reads the file as it was last closed instead.
+    """
+    if not path.is_file():
+        return None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
+                                         isolation_level=None, check_same_thread=False)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.Error:
+            continue
+    return None
 
 
 def connect(path: Path | str) -> sqlite3.Connection:

@@ -53,3 +53,11 @@ def test_a_cache_that_cannot_be_written_is_not_needed(content: Path, tmp_path: P
     blocker.write_text("a file where the cache folder should be")
     html = Renderer(Archive.open(content), disk_cache=blocker).html_for("about")
     assert "What OTPIC was" in html
+
+
+def test_a_name_that_is_not_a_slug_never_becomes_a_path(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "html"
+    renderer = Renderer(Archive.open(content), disk_cache=cache)
+    renderer.html_for("../../../escaped")  # from <cache>/<folder>/ this climbs out of tmp_path
+    assert not (tmp_path.parent / "escaped.html").exists()
+    assert sorted(p.name for p in cache.rglob("*.html")) == []

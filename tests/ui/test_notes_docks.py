@@ -203,3 +203,13 @@ def test_a_data_folder_that_cannot_be_written_still_reads_and_says_why(
     window.actions.actionAddNote.trigger()
     assert "could not be saved" in warnings[0]
     assert QApplication.clipboard().text() == "precious"
+
+
+def test_a_write_by_another_copy_is_not_missed_when_we_also_write(make_window, data_dir) -> None:
+    from reader.userdata import UserStore
+    from reader.userdata.notes import Notes
+
+    window = make_window("about")
+    Notes(UserStore.open(data_dir)).add("about", "About", "written by the other copy")
+    window.open_page("coercive-diplomacy")  # our own write (the last page) comes first
+    assert any("written by the other copy" in row for row in note_rows(window))

@@ -39,7 +39,7 @@ def test_seven_daily_and_four_weekly_backups_are_kept() -> None:
     assert kept[:7] == sorted(days[-7:], reverse=True)
     weekly = kept[7:]
     assert len(weekly) == 4
-    assert len({d.isocalendar()[:2] for d in kept}) == len({d.isocalendar()[:2] for d in kept})
+    assert len({d.isocalendar()[:2] for d in weekly}) == 4  # one a week, four weeks
     assert all(d.isocalendar()[:2] not in {k.isocalendar()[:2] for k in kept[:7]}
                for d in weekly)
 
