@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote
 
 from reader.archive.course import SectionSpec
 from reader.archive.errors import ArchiveError, Problem
@@ -163,6 +164,11 @@ class Archive:
             if slug not in found and pattern.search(page.body):
                 found.append(slug)
         return found
+
+    def image_path(self, src: str) -> Path | None:
+        """The file a page's image names: relative to the page files, as Markdown tools
+        read it (`![map](images/map.png)` is pages/images/map.png), and inside the archive."""
+        return self.resource_path("pages/" + unquote(src))
 
     def resource_path(self, relative: str) -> Path | None:
         """A file inside the content folder, or None for anything that would leave it."""

@@ -109,7 +109,7 @@ class _SafeLinks(Treeprocessor):
 
     def _image(self, element: ET.Element) -> None:
         src = element.get("src", "")
-        if classify_href(src).kind == "blocked" and self.archive.resource_path(src):
+        if classify_href(src).kind == "blocked" and self.archive.image_path(src):
             return  # a picture inside the content folder
         alt = element.get("alt") or "image"
         element.tag = "span"

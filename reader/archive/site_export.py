@@ -580,7 +580,7 @@ class _Site:
             if key != "src":
                 result.append((key, value))
                 continue
-            source = self.archive.resource_path(value)
+            source = self.archive.image_path(html.unescape(value))
             if source is None:
                 continue
             relative = source.relative_to(self.archive.root.resolve()).as_posix()

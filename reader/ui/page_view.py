@@ -159,7 +159,7 @@ class PageView(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""
         if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
-            path = self.archive.resource_path("pages/" + url.path())
+            path = self.archive.image_path(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
             if path is not None:
                 image = QImage(str(path))
                 if not image.isNull():

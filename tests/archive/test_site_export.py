@@ -372,16 +372,17 @@ def test_slugs_that_clash_with_the_copys_own_files(content: Path, tmp_path: Path
 
 
 def test_pictures_inside_the_archive_travel_with_the_copy(content: Path, tmp_path: Path) -> None:
-    (content / "images").mkdir()
-    (content / "images" / "map+1998.png").write_bytes(b"\x89PNG not really")
+    (content / "pages" / "images").mkdir()  # named relative to the page, as Markdown does
+    (content / "pages" / "images" / "map+1998.png").write_bytes(b"\x89PNG not really")
     (content / "pages" / "maps.md").write_text(
         "---\ntitle: Maps\n---\n\n![A map](images/map+1998.png) and "
         "![remote](https://example.org/x.png)\n", "utf-8")
     out = tmp_path / "site"
     export_site(Archive.open(content), out)
     sources = [v["src"] for t, v in parsed(out / "maps.html").tags if t == "img"]
-    assert sources == [quote("files/images/map+1998.png")]
-    assert (out / "files" / "images" / "map+1998.png").read_bytes() == b"\x89PNG not really"
+    assert sources == [quote("files/pages/images/map+1998.png")]
+    assert (out / "files" / "pages" / "images" / "map+1998.png").read_bytes() == (
+        b"\x89PNG not really")
     assert "example.org" not in (out / "maps.html").read_text("utf-8").split("<main")[1]
 
 
