@@ -159,8 +159,8 @@ class BookmarksDock(QDockWidget):
         bookmark = self.current()
         if bookmark is None:
             return
-        label, ok = QInputDialog.getText(self, "Rename bookmark", f"Label for “{bookmark.title}”:",
-                                         text=bookmark.label)
+        prompt = plain_tooltip(f"Label for “{bookmark.title}”:")  # a title is shown as text
+        label, ok = QInputDialog.getText(self, "Rename bookmark", prompt, text=bookmark.label)
         if ok:
             self._save(lambda: self.bookmarks.set_label(bookmark.id, label))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from reader.archive.glossary import Glossary
 from reader.archive.links import classify_href
 from reader.archive.render import Renderer
+from reader.ui.notes_model import plain_tooltip
 
 
 class GlossaryDock(QDockWidget):
@@ -42,7 +43,7 @@ class GlossaryDock(QDockWidget):
             item = QListWidgetItem(term.term, self.list)
             item.setData(Qt.ItemDataRole.UserRole, term.slug)
             if term.aliases:
-                item.setToolTip("Also: " + ", ".join(term.aliases))
+                item.setToolTip(plain_tooltip("Also: " + ", ".join(term.aliases)))
         self.definition = QTextBrowser()
         self.definition.setObjectName("glossaryDefinition")
         self.definition.setAccessibleName("Glossary entry")

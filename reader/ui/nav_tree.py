@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.archive.model import Section
+from reader.ui.notes_model import plain_tooltip
 
 NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is known of it."
 FILL_AT_ONCE = 200  # sections up to this many pages are filled and open from the start
@@ -67,8 +68,9 @@ class NavTree(QTreeWidget):
         self._bold(top)
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         total = len(section.entries)
-        top.setToolTip(0, f"{section.description}\n{section.preserved_count} of {total} "
-                          f"page{'' if total == 1 else 's'} preserved".strip())
+        top.setToolTip(0, plain_tooltip(f"{section.description}\n{section.preserved_count} of "
+                                        f"{total} page{'' if total == 1 else 's'} "
+                                        "preserved".strip()))
         for entry in section.entries:
             self._home_of.setdefault(entry.slug, number)
         if not section.entries:
@@ -90,7 +92,7 @@ class NavTree(QTreeWidget):
             item = QTreeWidgetItem(top, [entry.title])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.slug)
             if entry.preserved:
-                item.setToolTip(0, entry.title)
+                item.setToolTip(0, plain_tooltip(entry.title))
             else:
                 if italic is None:
                     italic = QFont(item.font(0))

@@ -23,7 +23,8 @@ NO_INDEX = QModelIndex()
 
 
 def plain_tooltip(text: str) -> str:
-    """A tooltip that shows the user's words as typed: Qt would read markup as rich text."""
+    """Text shown as typed in a tooltip or label: Qt reads anything that looks like markup
+    as rich text, and titles and notes come from files and people, not from us."""
     return f'<p style="white-space: pre-wrap">{escape(text)}</p>'
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.search_index import SearchHit
+from reader.ui.notes_model import plain_tooltip
 
 KIND_NAMES = {"page": "page", "glossary": "glossary", "note": "my note"}
 NO_RESULTS = ("No results for “{query}”. Try fewer words, or the start of a word followed by "
@@ -81,7 +82,7 @@ class SearchDock(QDockWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             width = max(self.list.viewport().width() - 8, 200)
             item.setSizeHint(QSize(width, label.heightForWidth(width) + 6))
-            item.setToolTip(f"{KIND_NAMES[hit.kind]}: {hit.title}")
+            item.setToolTip(plain_tooltip(f"{KIND_NAMES[hit.kind]}: {hit.title}"))
             self.list.setItemWidget(item, label)
         self.list.setCurrentRow(0)
 

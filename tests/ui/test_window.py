@@ -151,3 +151,12 @@ def test_opening_the_successor_in_a_browser_warns_about_the_internet(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert "internet connection" in asked[0]
     assert opened[0].toString().startswith("http://www.beyondintractability.org/education")
+
+
+def test_titles_from_files_are_shown_as_text_in_tooltips(make_window, content) -> None:
+    (content / "pages" / "odd.md").write_text(
+        '---\ntitle: \'<img src="/etc/x.png"> Odd <b>title</b>\'\n---\n\nText.\n',
+        encoding="utf-8")
+    window = make_window("odd")
+    _, item = tree_item(window, "odd")
+    assert "&lt;img" in item.toolTip(0) and "<img" not in item.toolTip(0)
