@@ -15,6 +15,7 @@ from reader.archive.model import Backlink, Course, Entry, Page, Section
 from reader.archive.page_index import FrontMatterCache
 
 OTHER_SECTION = "other"
+SCAN_LIMIT = 500  # pages: above this, nothing reads every page body on the window's thread
 
 
 class Archive:
@@ -88,7 +89,9 @@ class Archive:
             for entry in section.entries:
                 if entry.slug == slug:
                     return entry.title
-        return self._linked_titles.get(slug, slug.replace("-", " ").capitalize())
+        if len(self.pages) <= SCAN_LIMIT or "_outgoing" in self.__dict__:
+            return self._linked_titles.get(slug, slug.replace("-", " ").capitalize())
+        return slug.replace("-", " ").capitalize()  # not worth reading every page for
 
     @cached_property
     def sections(self) -> list[Section]:
@@ -159,11 +162,28 @@ class Archive:
     def term_pages(self, term: Term) -> list[str]:
         """The pages a term belongs to (the glossary says) or appears in (the text says)."""
         found = [slug for slug in term.pages if slug in self.pages]
-        pattern = self.glossary.term_pattern(term)
-        for slug, page in self.pages.items():
-            if slug not in found and pattern.search(page.body):
-                found.append(slug)
-        return found
+        return found + [slug for slug in self._term_index.get(term.slug, ()) if slug not in found]
+
+    @cached_property
+    def _term_index(self) -> dict[str, list[str]]:
+        """term slug -> the pages whose text uses it, found in one pass over the pages.
+
+        Only for archives of up to SCAN_LIMIT pages: reading 10,000 bodies would
+        stall the window for seconds, so a large archive relies on the glossary's
+        own page lists.
+        """
+        index: dict[str, list[str]] = {}
+        pattern = self.glossary.pattern
+        if pattern is None or len(self.pages) > SCAN_LIMIT:
+            return index
+        for slug in self.pages:
+            seen: set[str] = set()
+            for match in pattern.finditer(self.pages[slug].body):
+                term = self.glossary.lookup_match(match.group(0))
+                if term is not None and term.slug not in seen:
+                    seen.add(term.slug)
+                    index.setdefault(term.slug, []).append(slug)
+        return index
 
     def image_path(self, src: str) -> Path | None:
         """The file a page's image names: relative to the page files, as Markdown tools
