@@ -76,6 +76,7 @@ def copy_database(source: Path, target: Path) -> None:
     dst = sqlite3.connect(partial)
     try:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
     finally:
         dst.close()
         src.close()
@@ -137,7 +138,8 @@ def prune(folder: Path) -> None:
     kept = keep(list(paths))
     for day, path in paths.items():
         if day not in kept:
-            path.unlink(missing_ok=True)
+            for side in ("", "-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
 
 
 def restore_into(store: UserStore, backup: Backup) -> Path:

@@ -42,16 +42,21 @@ class Notes:
         self.store = store
 
     def all(self, contains: str = "") -> list[Note]:
-        """Every note, by page and then by place in the page; filtered when asked."""
-        query = f"SELECT {_COLUMNS} FROM notes"
-        params: tuple[str, ...] = ()
-        if contains.strip():
-            query += (" WHERE instr(lower(text), ?) OR instr(lower(quote), ?)"
-                      " OR instr(lower(page_title), ?)")
-            needle = contains.strip().lower()
-            params = (needle, needle, needle)
-        query += " ORDER BY page_title COLLATE NOCASE, slug, coalesce(position, -1), id"
-        return [Note(*row) for row in self.store.db.execute(query, params)]
+        """Every note, by page and then by place in the page; filtered when asked.
+
+        The filter ignores case and accents ("etat" finds "État"), which SQLite's
+        lower() cannot do beyond ASCII, so it runs here.
+        """
+        rows = self.store.db.execute(
+            f"SELECT {_COLUMNS} FROM notes "
+            "ORDER BY page_title COLLATE NOCASE, slug, coalesce(position, -1), id")
+        notes = [Note(*row) for row in rows]
+        needle = _fold(contains.strip())
+        if not needle:
+            return notes
+        return [n for n in notes
+                if needle in _fold(n.text) or needle in _fold(n.quote)
+                or needle in _fold(n.page_title)]
 
     def for_page(self, slug: str) -> list[Note]:
         rows = self.store.db.execute(
@@ -91,3 +96,10 @@ class Notes:
 
     def count(self) -> int:
         return self.store.db.execute("SELECT count(*) FROM notes").fetchone()[0]
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

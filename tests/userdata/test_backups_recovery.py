@@ -92,3 +92,11 @@ def test_a_damaged_page_in_the_middle_is_recovered(data_dir: Path) -> None:
     store = UserStore.open(data_dir)
     assert store.writable and store.recovery_message
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_backup_is_one_self_contained_file(data_dir: Path) -> None:
+    with_notes(data_dir, 2)
+    backup = make_daily_backup(data_dir / DB_NAME, dt.date(2026, 11, 16))
+    assert sqlite3.connect(backup).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    list_backups(data_dir / DB_NAME)
+    assert sorted(p.name for p in backup.parent.iterdir()) == [backup.name]

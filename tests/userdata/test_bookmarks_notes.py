@@ -156,3 +156,11 @@ def test_a_full_disk_refuses_the_write_and_keeps_what_was_saved(store: UserStore
         notes.add("a", "A", "x" * 100_000)
     assert [n.text for n in notes.all()] == ["saved before the disk filled up"]
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_notes_filter_ignores_case_and_accents(store: UserStore) -> None:
+    notes = Notes(store)
+    notes.add("a", "A", "Le rôle de l'État")
+    notes.add("b", "B", "nothing here")
+    assert [n.text for n in notes.all("ETAT")] == ["Le rôle de l'État"]
+    assert [n.text for n in notes.all("role")] == ["Le rôle de l'État"]
