@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import UserError, add_data_dir_argument
+from reader.words import counted
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -58,10 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
         bookmarks, notes = import_export(store, Path(args.file))
     except (ExchangeError, StoreError) as exc:
         raise UserError(str(exc)) from None
-    print(f"Imported {_count(notes, 'note')} and {_count(bookmarks, 'bookmark')} from "
+    print(f"Imported {counted(notes, 'note')} and {counted(bookmarks, 'bookmark')} from "
           f"{args.file} (anything already here was left as it was).")
     return 0
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

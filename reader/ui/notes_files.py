@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.userdata.backups import Backup, list_backups, restore_into
 from reader.userdata.exchange import ExchangeError, export_json, export_markdown, import_export
 from reader.userdata.store import StoreError, UserStore
+from reader.words import counted
 
 MARKDOWN = "Markdown, for people (*.md)"
 JSON = "JSON, for another OTPIC Reader (*.json)"
@@ -53,7 +54,8 @@ def import_dialog(parent: QWidget, store: UserStore) -> str:
     except (ExchangeError, StoreError) as exc:
         QMessageBox.warning(parent, "Nothing imported", str(exc))
         return ""
-    return f"Imported {notes} notes and {bookmarks} bookmarks (the rest were already here)."
+    return (f"Imported {counted(notes, 'note')} and {counted(bookmarks, 'bookmark')} (the rest "
+            "were already here).")
 
 
 class RestoreDialog(QDialog):
@@ -70,7 +72,8 @@ class RestoreDialog(QDialog):
         self.list.setObjectName("backupsList")
         for backup in backups:
             item = QListWidgetItem(f"{backup.day:%A, %B} {backup.day.day}, {backup.day.year}: "
-                                   f"{backup.notes} notes, {backup.bookmarks} bookmarks")
+                                   f"{counted(backup.notes, 'note')}, "
+                                   f"{counted(backup.bookmarks, 'bookmark')}")
             item.setData(Qt.ItemDataRole.UserRole, backup)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
