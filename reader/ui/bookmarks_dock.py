@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.notes_model import plain_tooltip
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.view_actions import view_action
 from reader.userdata.bookmarks import Bookmark, Bookmarks
 from reader.userdata.store import StoreError

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from reader.archive.glossary import Glossary
 from reader.archive.links import classify_href
 from reader.archive.render import Renderer
-from reader.ui.notes_model import plain_tooltip
+from reader.ui.plain_text import plain_tooltip
 
 
 class GlossaryDock(QDockWidget):

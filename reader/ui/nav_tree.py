@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.archive.model import Section
-from reader.ui.notes_model import plain_tooltip
+from reader.ui.plain_text import plain_tooltip
 
 NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is known of it."
 FILL_AT_ONCE = 200  # sections up to this many pages are filled and open from the start

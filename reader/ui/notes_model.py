@@ -8,24 +8,18 @@ items froze the window for seconds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from itertools import groupby
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from reader.ui.plain_text import plain_tooltip
 from reader.userdata.notes import Note, Notes
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
-
-
-def plain_tooltip(text: str) -> str:
-    """Text shown as typed in a tooltip or label: Qt reads anything that looks like markup
-    as rich text, and titles and notes come from files and people, not from us."""
-    return f'<p style="white-space: pre-wrap">{escape(text)}</p>'
 
 
 def note_line(note: Note, detached: bool) -> str:

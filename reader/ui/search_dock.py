@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.search_index import SearchHit
-from reader.ui.notes_model import plain_tooltip
+from reader.ui.plain_text import plain_tooltip
 
 KIND_NAMES = {"page": "page", "glossary": "glossary", "note": "my note"}
 NO_RESULTS = ("No results for “{query}”. Try fewer words, or the start of a word followed by "

@@ -20,7 +20,7 @@ from reader.ui.bookmarks_dock import BookmarksDock
 from reader.ui.find_bar import FindBar
 from reader.ui.glossary_dock import GlossaryDock
 from reader.ui.notes_dock import NotesDock
-from reader.ui.notes_model import plain_tooltip
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.search_controller import SearchController
 from reader.ui.search_dock import SearchDock
 from reader.ui.store_bridge import StoreBridge
