@@ -37,7 +37,6 @@ def create_main_window(content_dir: str | Path | None = None,
     return window
 
 
-
 def create_application() -> QApplication:
     """The QApplication, named so that Qt and the desktop know the program."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
