@@ -35,6 +35,18 @@ class Archive:
         self.content_key = ""  # set by open(): changes when any content file changes
         self._specs = specs
 
+    @staticmethod
+    def check_folder(root: Path | str) -> Path:
+        """The folder, if it can be an archive (it has a course.yaml); else ArchiveError."""
+        root = Path(root)
+        if not root.exists():
+            raise ArchiveError(f"The content folder {root} does not exist.")
+        if not root.is_dir():
+            raise ArchiveError(f"{root} is not a folder, so it cannot be a content folder.")
+        if not (root / "course.yaml").is_file():
+            raise ArchiveError(f"{root} is not an OTPIC archive: it has no course.yaml.")
+        return root
+
     @classmethod
     def open(cls, root: Path | str, cache_dir: Path | None = None) -> Archive:
         """Open a content folder, or raise ArchiveError saying why it is not one.
@@ -42,14 +54,8 @@ class Archive:
         Page front matter is remembered in `cache_dir` (by default the user's
         cache folder), so a large archive opens without reading every page.
         """
-        root = Path(root)
-        if not root.exists():
-            raise ArchiveError(f"The content folder {root} does not exist.")
-        if not root.is_dir():
-            raise ArchiveError(f"{root} is not a folder, so it cannot be a content folder.")
+        root = cls.check_folder(root)
         course_file = root / "course.yaml"
-        if not course_file.is_file():
-            raise ArchiveError(f"{root} is not an OTPIC archive: it has no course.yaml.")
         cache = FrontMatterCache(root, cache_dir)
         course, specs = cache.course(course_file)
         pages, problems = cache.pages(root / "pages")

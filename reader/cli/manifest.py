@@ -9,15 +9,16 @@ from reader.cli.common import UserError, add_content_argument
 
 
 def content_dir(args: argparse.Namespace) -> Path:
-    """The content folder the user named, or the bundled one; it must hold a course.yaml."""
+    """The content folder the user named, or the bundled one, checked as Archive.open does
+    (without reading the pages: the manifest needs only the files)."""
+    from reader.archive.archive import Archive
     from reader.archive.bundled import bundled_content_dir
+    from reader.archive.errors import ArchiveError
 
-    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
-    if not root.is_dir():
-        raise UserError(f"The content folder {root} does not exist.")
-    if not (root / "course.yaml").is_file():
-        raise UserError(f"{root} is not an OTPIC archive: it has no course.yaml.")
-    return root
+    try:
+        return Archive.check_folder(getattr(args, "content", None) or bundled_content_dir())
+    except ArchiveError as exc:
+        raise UserError(str(exc)) from None
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -69,20 +69,23 @@ class HandoutDialog(QDialog):
 
 
 def _handout(parent: QWidget, archive: Archive, slug: str, notes: Notes,
-             verb: str) -> str | None:
-    """The handout's HTML: the glossary as it is, a page or its section as the reader chooses."""
+             verb: str) -> tuple[str | None, str]:
+    """(the handout's HTML, or None; a message when there can be none for this page).
+
+    The glossary prints as it is; a page prints alone or with its section, as chosen.
+    """
     if slug == GLOSSARY_SLUG and slug not in archive.pages:
-        return glossary_handout_html(archive)
+        return glossary_handout_html(archive), ""
+    if slug not in archive.pages:
+        return None, "Only preserved pages and the glossary can be printed or exported."
     dialog = HandoutDialog(archive, slug, verb, parent)
-    return dialog.html(notes) if dialog.exec() else None
+    return (dialog.html(notes) if dialog.exec() else None), ""
 
 
 def export_pdf(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> str:
-    if slug not in archive.pages and slug != GLOSSARY_SLUG:
-        return "Only preserved pages and the glossary can be exported."
-    html = _handout(parent, archive, slug, notes, "Export as PDF")
+    html, why = _handout(parent, archive, slug, notes, "Export as PDF")
     if html is None:
-        return ""
+        return why
     path, _ = QFileDialog.getSaveFileName(parent, "Export as PDF",
                                           str(Path.home() / f"{slug}.pdf"), "PDF (*.pdf)")
     if not path:
@@ -94,11 +97,9 @@ def export_pdf(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> st
 def print_handout(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> str:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    if slug not in archive.pages and slug != GLOSSARY_SLUG:
-        return "Only preserved pages and the glossary can be printed."
-    html = _handout(parent, archive, slug, notes, "Print")
+    html, why = _handout(parent, archive, slug, notes, "Print")
     if html is None:
-        return ""
+        return why
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
         return ""
