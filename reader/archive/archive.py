@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import unquote
 
+from reader.archive import content_files
 from reader.archive.course import SectionSpec
 from reader.archive.errors import ArchiveError, Problem
 from reader.archive.glossary import GLOSSARY_SLUG, Glossary, Term
@@ -192,17 +192,9 @@ class Archive:
         return index
 
     def image_path(self, src: str) -> Path | None:
-        """The file a page's image names: relative to the page files, as Markdown tools
-        read it (`![map](images/map.png)` is pages/images/map.png), and inside the archive."""
-        return self.resource_path("pages/" + unquote(src))
+        """The image file a page names, inside the archive (see content_files.image_path)."""
+        return content_files.image_path(self.root, src)
 
     def resource_path(self, relative: str) -> Path | None:
         """A file inside the content folder, or None for anything that would leave it."""
-        root = self.root.resolve()
-        try:
-            path = (root / relative).resolve()
-        except (OSError, ValueError):
-            return None
-        if root not in path.parents or not path.is_file():
-            return None
-        return path
+        return content_files.resource_path(self.root, relative)

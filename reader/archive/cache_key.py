@@ -8,6 +8,10 @@ hashlib's SHA-256, as sha256sum does.
 
 from __future__ import annotations
 
+import os
+
+from reader import __version__
+
 try:
     from _blake2 import blake2b
 except ImportError:  # a Python built without it
@@ -30,3 +34,20 @@ class KeyBuilder:
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+RENDER_CODE = ("render.py", "markdown_pipeline.py", "term_links.py", "glossary_page.py",
+               "links.py", "glossary.py")
+
+
+def render_code_key() -> str:
+    """Changes with the program's version and with any edit of the rendering code, so
+    nothing rendered by other code (a cache, the last window's page) is shown again."""
+    here = os.path.dirname(__file__)
+    stamps = [__version__]
+    for name in RENDER_CODE:
+        try:
+            stamps.append(str(os.stat(os.path.join(here, name)).st_mtime_ns))
+        except OSError:
+            stamps.append("-")
+    return cache_key("/".join(stamps).encode(), 12)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.cache_key import cache_key
+from reader.archive.content_files import content_key, stamp_of
 from reader.archive.course import SectionSpec, load_course
 from reader.archive.errors import Problem
 from reader.archive.glossary import Glossary, read_entries
@@ -48,7 +49,7 @@ class FrontMatterCache:
 
     def course(self, path: Path) -> tuple[Course, list[SectionSpec]]:
         """course.yaml parsed, from the cache while the file is unchanged."""
-        stamp = _stamp(path)
+        stamp = stamp_of(path)
         record = self.old.get("course.yaml")
         if stamp and record and record[:2] == stamp:
             try:
@@ -65,7 +66,7 @@ class FrontMatterCache:
 
     def glossary(self, path: Path, page_slugs: set[str]) -> Glossary:
         """The glossary, its YAML read again only when the file changed."""
-        stamp = _stamp(path)
+        stamp = stamp_of(path)
         record = self.old.get("glossary.yaml")
         if stamp and record and record[:2] == stamp:
             entries = record[2]
@@ -108,8 +109,7 @@ class FrontMatterCache:
 
     def content_key(self) -> str:
         """Changes whenever course.yaml, the glossary or any page file changes."""
-        stamps = sorted((name, record[0], record[1]) for name, record in self.new.items())
-        return cache_key(marshal.dumps(stamps), 64)
+        return content_key([(name, record[0], record[1]) for name, record in self.new.items()])
 
     def save(self) -> None:
         """Write the cache if it changed, whole or not at all (never half a cache)."""
@@ -165,14 +165,6 @@ class LazyPages(Mapping[str, Page]):
         """A page's title without making its Page object."""
         record = self._records.get(slug)
         return record[1]["title"] if record else None
-
-
-def _stamp(path: Path) -> list[int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return []
-    return [stat.st_mtime_ns, stat.st_size]
 
 
 def _course_from(data: dict[str, Any]) -> tuple[Course, list[SectionSpec]]:

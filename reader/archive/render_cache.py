@@ -13,25 +13,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from reader import __version__
 from reader.archive.archive import Archive
-from reader.archive.cache_key import cache_key
+from reader.archive.cache_key import cache_key, render_code_key
 from reader.archive.links import SLUG_RE
-
-_CODE = ("render.py", "markdown_pipeline.py", "term_links.py", "glossary_page.py", "links.py",
-         "glossary.py")
-
-
-def _code_key() -> str:
-    """Changes with the program's version and with any edit of the rendering code."""
-    here = Path(__file__).parent
-    stamps = [__version__]
-    for name in _CODE:
-        try:
-            stamps.append(str((here / name).stat().st_mtime_ns))
-        except OSError:
-            stamps.append("-")
-    return cache_key("/".join(stamps).encode(), 12)
 
 
 def default_cache_dir() -> Path:
@@ -52,7 +36,7 @@ class RenderCache:
             return None
         place = cache_key(str(archive.root.resolve()).encode(), 16)
         return cls((root or default_cache_dir()) /
-                   f"{place}-{archive.content_key[:16]}-{_code_key()}")
+                   f"{place}-{archive.content_key[:16]}-{render_code_key()}")
 
     def get(self, slug: str) -> str | None:
         if not SLUG_RE.match(slug):  # a slug names a file here: never a path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "otpic-reader"
 DATA_ENV = "OTPIC_READER_DATA"
+DB_NAME = "otpic-reader.sqlite3"  # the one file of the user's data, in the data folder
 
 
 def resolve_data_dir(explicit: str | Path | None = None) -> Path:
@@ -19,3 +20,18 @@ def resolve_data_dir(explicit: str | Path | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def store_stamp(data_dir: Path) -> tuple[tuple[int, ...], ...]:
+    """The size and time of the database and its write-ahead log: any saved change
+    alters one of them, so an unchanged stamp means unchanged data (read without
+    opening the database, which a start painted from a snapshot does not need yet)."""
+    stamps = []
+    for name in (DB_NAME, DB_NAME + "-wal"):
+        try:
+            stat = os.stat(data_dir / name)
+        except OSError:
+            stamps.append(())
+        else:
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)

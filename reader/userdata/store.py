@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.userdata.paths import DB_NAME
 from reader.userdata.schema import SCHEMA_VERSION, migrate
 from reader.userdata.settings import DEFAULTS
 
-DB_NAME = "otpic-reader.sqlite3"
 LOOK_ONLY = "it was opened only to look"
 BUSY_TIMEOUT_MS = 5000
 

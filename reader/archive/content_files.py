@@ -1,0 +1,70 @@
+"""Which files make up a content folder, and the paths a page may reach inside it.
+
+Kept free of the rest of the archive package (only the standard library), so a
+start painted from the last window's snapshot can tell, by looking at file
+sizes and times alone, whether the content is still what the snapshot showed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote
+
+from reader.archive.cache_key import cache_key
+
+KEYED_FILES = ("course.yaml", "glossary.yaml")  # and every pages/*.md
+
+
+def stamp_of(path: str | os.PathLike) -> list[int]:
+    """[modification time in ns, size], or [] for a file that cannot be looked at."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return []
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def content_key(stamps: list[tuple[str, int, int]]) -> str:
+    """The key of a content folder from its files' (name, time, size): changes with any."""
+    text = "\n".join(f"{name}\t{time}\t{size}" for name, time, size in sorted(stamps))
+    return cache_key(text.encode(), 64)  # not marshal: its bytes vary with object identity
+
+
+def scan_content_key(root: str | os.PathLike) -> str:
+    """The content key of a folder as it is now (what Archive.open would give)."""
+    stamps: list[tuple[str, int, int]] = []
+    for name in KEYED_FILES:
+        stamp = stamp_of(os.path.join(root, name))
+        if stamp:
+            stamps.append((name, *stamp))
+    try:
+        with os.scandir(os.path.join(root, "pages")) as entries:
+            for entry in entries:
+                if entry.name.endswith(".md"):
+                    try:
+                        stat = entry.stat()
+                    except OSError:
+                        continue
+                    stamps.append(("pages/" + entry.name, stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        pass
+    return content_key(stamps)
+
+
+def resource_path(root: Path, relative: str) -> Path | None:
+    """A file inside the content folder, or None for anything that would leave it."""
+    root = root.resolve()
+    try:
+        path = (root / relative).resolve()
+    except (OSError, ValueError):
+        return None
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def image_path(root: Path, src: str) -> Path | None:
+    """The file a page's image names: relative to the page files, as Markdown tools
+    read it (`![map](images/map.png)` is pages/images/map.png), and inside the archive."""
+    return resource_path(root, "pages/" + unquote(src))
