@@ -1,18 +1,21 @@
-"""Build the main window from a content folder and a data folder."""
+"""Build the main window: from a content folder and a data folder, or from a kept look."""
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.archive.archive import Archive
-from reader.archive.bundled import bundled_content_dir
 from reader.ui.main_window import MainWindow
-from reader.userdata.paths import resolve_data_dir
-from reader.userdata.store import UserStore
+
+if TYPE_CHECKING:
+    from reader.archive.archive import Archive
+    from reader.snapshot import Look
+    from reader.ui.main_window import Opener
 
 
 def create_main_window(content_dir: str | Path | None = None,
@@ -26,14 +29,34 @@ def create_main_window(content_dir: str | Path | None = None,
     are added after the first paint (the reader's own start), else before returning.
     With `look_only` the user's data is read but nothing is saved (a screenshot).
     """
+    from reader.archive.archive import Archive
+    from reader.archive.bundled import bundled_content_dir
+    from reader.userdata.paths import resolve_data_dir
+    from reader.userdata.store import UserStore
+
     archive = archive or Archive.open(content_dir or bundled_content_dir())
     store = UserStore.open(resolve_data_dir(data_dir), look_only=look_only)
-    window = MainWindow(archive, store, defer_tools=defer_tools)
+    window = MainWindow()
+    window.attach(archive, store)
     last = store.get("last_page")
     resuming = not page and bool(last) and archive.knows(last)
     window.open_page(page or (last if resuming else archive.home))
     if resuming:
         window.resume_scroll(store.get("last_scroll"))
+    if defer_tools:
+        window.complete_after_first_paint()
+    else:
+        window.complete()
+    return window
+
+
+def main_window_from_look(look: Look, content_root: Path, opener: Opener) -> MainWindow:
+    """The window as `look` shows it, unshown; after its first paint it takes the archive
+    and the user's data from `opener` and completes itself."""
+    from reader.archive.content_files import image_path
+
+    window = MainWindow(look, image_path=partial(image_path, content_root))
+    window.complete_after_first_paint(opener)
     return window
 
 

@@ -99,6 +99,13 @@ class Archive:
             return self._linked_titles.get(slug, slug.replace("-", " ").capitalize())
         return slug.replace("-", " ").capitalize()  # not worth reading every page for
 
+    def outline(self) -> tuple:
+        """The sections as plain values, for the contents tree and the window's snapshot:
+        ((title, description, ((slug, title, preserved), ...)), ...)."""
+        return tuple((section.title, section.description,
+                      tuple((e.slug, e.title, e.preserved) for e in section.entries))
+                     for section in self.sections)
+
     @cached_property
     def sections(self) -> list[Section]:
         """Sections in course.yaml order; unlisted pages follow, under their own section."""

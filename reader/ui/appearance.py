@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QFont
 
 from reader.archive.page_style import page_css
+from reader.ui.page_view import READING_FONTS
 from reader.ui.themes import apply_theme
 from reader.userdata.store import UserStore
 
 BASE_POINT_SIZE = 12
 ZOOM_RANGE = range(-5, 13)
-FONTS = {"sans-serif": QFont.StyleHint.SansSerif, "serif": QFont.StyleHint.Serif}
 
 
 class Appearance(QObject):
@@ -25,7 +24,7 @@ class Appearance(QObject):
         self.theme = store.get("theme")
         self.zoom = store.get("zoom") if store.get("zoom") in ZOOM_RANGE else 0
         self.reading_font = store.get("reading_font")
-        if self.reading_font not in FONTS:
+        if self.reading_font not in READING_FONTS:
             self.reading_font = "sans-serif"
         self.colors = apply_theme(self.theme)
 
@@ -34,18 +33,13 @@ class Appearance(QObject):
         return page_css(self.colors)
 
     @property
-    def highlight(self) -> QColor:
-        return QColor(self.colors.highlight)
+    def font(self) -> tuple[str, int]:
+        """The reading font's name (a PageView.READING_FONTS key) and point size."""
+        return self.reading_font, BASE_POINT_SIZE + self.zoom
 
-    @property
-    def found(self) -> QColor:
-        return QColor(self.colors.found)
-
-    def font(self) -> QFont:
-        font = QFont(self.reading_font)  # generic families; the hint picks a real one
-        font.setStyleHint(FONTS[self.reading_font])
-        font.setPointSize(BASE_POINT_SIZE + self.zoom)
-        return font
+    def page_look(self) -> tuple[str, tuple[str, int], str, str]:
+        """What PageView.apply_look takes: style sheet, font, highlight and hit colours."""
+        return self.css, self.font, self.colors.highlight, self.colors.found
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
@@ -61,7 +55,7 @@ class Appearance(QObject):
             self.changed.emit()
 
     def set_reading_font(self, name: str) -> None:
-        if name in FONTS and name != self.reading_font:
+        if name in READING_FONTS and name != self.reading_font:
             self.reading_font = name
             self.store.set("reading_font", name)
             self.changed.emit()

@@ -1,18 +1,27 @@
-"""The main window: the tree, the notice and the page view, then the tools (window_tools.py).
+"""The main window, built in three steps so that the page appears as soon as it can.
 
-Its first part is what the first paint needs; `complete()` adds the panes and
-helpers, at once by default, or after the first paint when the reader starts
-(`defer_tools`), so the page appears sooner.
+1. `MainWindow(look)` builds what the first paint shows from plain values (a Look,
+   reader/snapshot.py): the page, the contents, the notice, the menus and tool bar.
+   It loads neither the archive nor the user's data, nor the Qt namespace.
+2. `attach(archive, store)` brings it to life: links, history, appearance and
+   settings; what the look showed is checked against the archive and the user's
+   data, and corrected where it differs.
+3. `complete()` adds the panes and tools (window_tools.py).
+
+An ordinary start (app.create_main_window) runs step 1 with a blank look and step 2
+before the window is shown; a start from the snapshot of the last window runs
+steps 2 and 3 after the first paint.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import sqlite3
-from html import escape
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,21 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.archive.archive import Archive
-from reader.archive.glossary import GLOSSARY_SLUG
-from reader.archive.links import classify_href
-from reader.archive.render import NOT_PRESERVED, Renderer
-from reader.archive.term_links import term_tooltip
-from reader.ui import external
+from reader.snapshot import BLANK, Look
 from reader.ui.actions import Actions
-from reader.ui.appearance import Appearance
-from reader.ui.history import History
-from reader.ui.link_router import LinkRouter
 from reader.ui.menus import build_menus
 from reader.ui.nav_tree import NavTree
 from reader.ui.page_view import PageView
 from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
-from reader.userdata.store import UserStore
+
+if TYPE_CHECKING:
+    from reader.archive.archive import Archive
+    from reader.userdata.store import UserStore
+
+    Opener = Callable[[], "tuple[Archive, UserStore] | None"]
 
 WINDOW_TITLE = "OTPIC Reader"
 
@@ -47,28 +53,30 @@ WINDOW_TITLE = "OTPIC Reader"
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
 
-    def __init__(self, archive: Archive, store: UserStore, *, defer_tools: bool = False) -> None:
+    def __init__(self, look: Look = BLANK,
+                 image_path: Callable[[str], Path | None] | None = None) -> None:
+        """Step 1: the window as `look` shows it (`image_path` finds the page's images)."""
         super().__init__()
-        self.archive = archive
-        self.store = store
-        self.renderer = Renderer(archive)
-        self.current_slug = ""
+        self.archive: Archive | None = None
+        self.store: UserStore | None = None
+        self.current_slug = look.slug
         self.complete_done = False
+        self._opener: Opener | None = None
+        self._pending_scroll = 0
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
         room = self.screen().availableGeometry()  # old laptops have small screens
         self.resize(min(1280, room.width() * 95 // 100), min(780, room.height() * 9 // 10))
 
         self.actions = Actions(self)
-        self.router = LinkRouter(self)
-        self.history = History()
-        self.appearance = Appearance(store, self)
-        self._pending_scroll = 0
-        self.page_view = PageView(archive)
-        self.notice = SuccessorNotice(archive.course)
-        has_successor = bool(archive.course.successor.title)  # another archive may have none
-        self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
-        self.actions.actionAboutSuccessor.setEnabled(has_successor)
+        if look.theme:
+            from reader.ui.themes import apply_palette_theme
+
+            apply_palette_theme(look.theme)
+        self.page_view = PageView(image_path)
+        self.page_view.apply_look(look.css, look.font, look.highlight, look.found)
+        self.notice = SuccessorNotice(look.notice)
+        self.notice.setVisible(look.notice_shown)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,31 +85,85 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.page_view, 1)
         self.setCentralWidget(central)
 
-        extras = [(GLOSSARY_SLUG, "Glossary")] if len(archive.glossary) else []
-        self.nav_tree = NavTree(archive.sections, extras)
+        self.nav_tree = NavTree(look.outline, look.extras, look.read)
         self.nav_dock = QDockWidget("Contents", self)
         self.nav_dock.setObjectName("navDock")
         self.nav_dock.setWidget(self.nav_tree)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setAccessibleName("Search the course")
         self.search_box.setPlaceholderText("Search the course (Ctrl+K)")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(320)
-        self._apply_look()
         build_menus(self)
+        if look.slug:
+            self.page_view.show_html(look.html)
+            self.nav_tree.select(look.slug)
+            self.resume_scroll(look.scroll)
+        if look.geometry:
+            self.restoreGeometry(QByteArray(look.geometry))
+        # Restoring the last layout places the contents without naming a dock area (which
+        # would load the Qt namespace); the other panes' places wait for them.
+        if not (look.state and self.restoreState(QByteArray(look.state))):
+            self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
+
+    def attach(self, archive: Archive, store: UserStore) -> None:
+        """Step 2: the archive and the user's data; what the look showed is corrected."""
+        from reader.archive.glossary import GLOSSARY_SLUG
+        from reader.archive.render import Renderer
+        from reader.ui.appearance import Appearance
+        from reader.ui.history import History
+        from reader.ui.link_router import LinkRouter
+        from reader.ui.menus import add_look_menus
+        from reader.ui.successor_notice import notice_text
+
+        self.archive, self.store = archive, store
+        self.renderer = Renderer(archive)
+        self.page_view.image_path = archive.image_path
+        self.router = LinkRouter(self)
+        self.history = History()
+        self.appearance = Appearance(store, self)
+        add_look_menus(self, self.appearance)
+        has_successor = bool(archive.course.successor.title)  # another archive may have none
+        text = notice_text(archive.course) if has_successor else ""
+        if self.notice.label.text() != text:
+            self.notice.label.setText(text)
+        self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
+        self.actions.actionAboutSuccessor.setEnabled(has_successor)
+        extras = ((GLOSSARY_SLUG, "Glossary"),) if len(archive.glossary) else ()
+        outline = archive.outline()
+        if (outline, extras) != (self.nav_tree.outline, self.nav_tree.extras):
+            self.nav_tree.set_outline(outline, extras, self.nav_tree.read)
+        self.nav_tree.finish()
         self._connect()
         self._restore("window_geometry", self.restoreGeometry)
+        self._apply_look()
+        if self.current_slug:
+            self._adopt(self.current_slug)
         self._tell_problems()
-        if defer_tools:
-            self.page_view.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
-        else:
+
+    def complete_after_first_paint(self, opener: Opener | None = None) -> None:
+        """Run the steps still to come once the first page is painted; a window built
+        from a look gets its archive and store from `opener` (None if they could not
+        be opened: it has said why)."""
+        self._opener = opener
+        self.page_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_paint))
+
+    def _after_paint(self) -> None:
+        if self.store is not None:
             self.complete()
+        elif self._attach_opened():
+            QTimer.singleShot(0, self.complete)  # let the window answer between the steps
+
+    def _attach_opened(self) -> bool:
+        opened = self._opener() if self._opener is not None else None
+        if opened is not None:
+            self.attach(*opened)
+        return opened is not None
 
     def complete(self) -> None:
         """Add the panes and tools (once): glossary, bookmarks, notes, search, find."""
-        if self.complete_done:
+        if self.complete_done or (self.store is None and not self._attach_opened()):
             return
         import linecache
 
@@ -133,7 +195,7 @@ class MainWindow(QMainWindow):
         self.page_view.link_hovered.connect(self._hovered)
         self.router.page_requested.connect(self.open_page)
         self.router.anchor_requested.connect(self.page_view.scrollToAnchor)
-        self.router.external_requested.connect(lambda url: external.confirm_and_open(self, url))
+        self.router.external_requested.connect(lambda url: _confirm_and_open(self, url))
         self.router.blocked.connect(
             lambda href: self.statusBar().showMessage(f"This link does nothing here: {href}", 5000))
         a.actionExportNotes.triggered.connect(self._export_notes)
@@ -181,16 +243,29 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.page_view.verticalScrollBar().setValue(value))
 
     def _apply_look(self) -> None:
-        look = self.appearance
-        self.page_view.apply_look(look.css, look.font(), look.highlight, look.found)
-        if self.current_slug:
-            scroll = self._scroll()
-            self._show(self.current_slug)
-            self.page_view.verticalScrollBar().setValue(scroll)
+        if self.page_view.apply_look(*self.appearance.page_look()) and self.current_slug:
+            self._show_again(self.renderer.html_for(self.current_slug))
+
+    def _show_again(self, html: str) -> None:
+        """Show the open page anew (a new look, a new rendering), where the reader was."""
+        scroll = self._scroll()
+        self.page_view.show_html(html)
+        self.page_view.verticalScrollBar().setValue(scroll)
+
+    def _adopt(self, slug: str) -> None:
+        """Take the page the look showed as opened, rendered again only if it differs."""
+        html = self.renderer.html_for(slug)
+        if html != self.page_view.html:
+            self._show_again(html)
+        self.history.visit(slug, self._scroll())
+        self._shown(slug)
 
     def _show(self, slug: str) -> None:
         """Show a page (or what is known of a page not preserved) and remember it."""
         self.page_view.show_html(self.renderer.html_for(slug))
+        self._shown(slug)
+
+    def _shown(self, slug: str) -> None:
         self.current_slug = slug
         self.actions.actionBack.setEnabled(self.history.can_go_back())
         self.actions.actionForward.setEnabled(self.history.can_go_forward())
@@ -259,6 +334,12 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             QToolTip.hideText()
             return
+        from html import escape
+
+        from reader.archive.links import classify_href
+        from reader.archive.render import NOT_PRESERVED
+        from reader.archive.term_links import term_tooltip
+
         target = classify_href(href)
         if target.kind == "term":
             term = self.archive.glossary.term(target.value)
@@ -284,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def show_successor_details(self) -> None:
         dialog = SuccessorDialog(self.archive.course, self)
-        dialog.open_requested.connect(lambda url: external.confirm_and_open(dialog, url))
+        dialog.open_requested.connect(lambda url: _confirm_and_open(dialog, url))
         dialog.open()
 
     def _about_reader(self) -> None:
@@ -322,17 +403,39 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, title, text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("userDataMessage")
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         QTimer.singleShot(0, box.open)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
-        self.store.set("last_scroll", self._scroll())
+        if self.store is not None:  # else it closes before it had the user's data
+            self.save_layout()
+            self.store.set("last_scroll", self._scroll())
         super().closeEvent(event)
+
+    def look(self) -> Look:
+        """What the window shows now, as plain values (kept for the next start)."""
+        from reader.ui.themes import applied_theme
+
+        css, font, highlight, found = self.appearance.page_look()
+        return Look(slug=self.current_slug, html=self.page_view.html, scroll=self._scroll(),
+                    css=css, font=font, highlight=highlight, found=found,
+                    theme=applied_theme(), outline=self.nav_tree.outline,
+                    extras=self.nav_tree.extras, read=tuple(sorted(self.nav_tree.read)),
+                    notice=self.notice.label.text(), notice_shown=not self.notice.isHidden(),
+                    geometry=bytes(self.saveGeometry()), state=bytes(self.saveState()))
+
+
+def _confirm_and_open(parent: QWidget, url: str) -> None:
+    from reader.ui import external
+
+    external.confirm_and_open(parent, url)
 
 
 def _quiet_backup(path) -> None:
     """A backup that fails (a full disk, say) must not disturb reading; tomorrow tries again."""
+    import contextlib
+    import sqlite3
+
     from reader.userdata.backups import make_daily_backup
 
     with contextlib.suppress(OSError, sqlite3.Error):

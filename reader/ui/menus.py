@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QActionGroup
 
-from reader.ui.themes import THEME_CHOICES
-
 if TYPE_CHECKING:
+    from reader.ui.appearance import Appearance
     from reader.ui.main_window import MainWindow
 
-READING_FONTS = (("sans-serif", "&Sans-serif"), ("serif", "S&erif"))
+FONT_CHOICES = (("sans-serif", "&Sans-serif"), ("serif", "S&erif"))
 
 
 def build_menus(window: MainWindow) -> None:
@@ -40,10 +39,6 @@ def build_menus(window: MainWindow) -> None:
     window.view_menu = view_menu  # the other panes' toggles go before view_menu_end
     window.view_menu_end = view_menu.addSeparator()
     view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
-    _choices(view_menu.addMenu("Reading &font"), READING_FONTS,
-             window.appearance.reading_font, window.appearance.set_reading_font, "font")
-    _choices(view_menu.addMenu("&Theme"), THEME_CHOICES, window.appearance.theme,
-             window.appearance.set_theme, "theme")
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a.actionPageInfo, a.actionVerifyArchive])
@@ -57,6 +52,16 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addActions([a.actionBookmark, a.actionAddNote])
     toolbar.addSeparator()
     toolbar.addWidget(window.search_box)
+
+
+def add_look_menus(window: MainWindow, appearance: Appearance) -> None:
+    """View > Reading font and Theme, which show the user's settings (so: once they are read)."""
+    from reader.ui.themes import THEME_CHOICES
+
+    _choices(window.view_menu.addMenu("Reading &font"), FONT_CHOICES, appearance.reading_font,
+             appearance.set_reading_font, "font")
+    _choices(window.view_menu.addMenu("&Theme"), THEME_CHOICES, appearance.theme,
+             appearance.set_theme, "theme")
 
 
 def _choices(menu, choices, current: str, choose, prefix: str) -> None:

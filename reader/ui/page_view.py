@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -21,8 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.archive.archive import Archive
-
 PAINT_STAMP = "OTPIC_READER_PAINT_STAMP"
 
 
@@ -34,6 +35,7 @@ def stamp_first_paint() -> None:
             stamp.write(repr(time.monotonic()))
 
 
+READING_FONTS = {"sans-serif": QFont.StyleHint.SansSerif, "serif": QFont.StyleHint.Serif}
 MAX_TEXT_WIDTH = 760  # pixels: a comfortable line length for reading
 MIN_MARGIN = 24
 
@@ -48,9 +50,12 @@ class PageView(QTextBrowser):
     back_requested = Signal()
     forward_requested = Signal()
 
-    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+    def __init__(self, image_path: Callable[[str], Path | None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.archive = archive
+        self.image_path = image_path  # where a page's image is, inside the archive
+        self.html = ""  # the page shown, as it was given
+        self._look: tuple = ()
         self.setObjectName("pageView")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
@@ -66,15 +71,26 @@ class PageView(QTextBrowser):
 
     def show_html(self, html: str) -> None:
         self._found = []
+        self.html = html
         self.setHtml(html)
         self._fit_column()
 
-    def apply_look(self, css: str, font: QFont, highlight: QColor, found: QColor) -> None:
-        """Theme, reading font and size for the pages shown from now on."""
+    def apply_look(self, css: str, font: tuple[str, int], highlight: str, found: str) -> bool:
+        """Theme, reading font (a READING_FONTS name and a point size) and colours for the
+        pages shown from now on; False when they are what they were."""
+        look = (css, tuple(font), highlight, found)
+        if look == self._look:
+            return False
+        self._look = look
+        name, size = font
+        qfont = QFont(name)  # a generic family; the hint picks a real one
+        qfont.setStyleHint(READING_FONTS.get(name, QFont.StyleHint.SansSerif))
+        qfont.setPointSize(size)
         self.document().setDefaultStyleSheet(css)
-        self.document().setDefaultFont(font)
-        self.setFont(font)
-        self.highlight_color, self.found_color = highlight, found
+        self.document().setDefaultFont(qfont)
+        self.setFont(qfont)
+        self.highlight_color, self.found_color = QColor(highlight), QColor(found)
+        return True
 
     def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
         """Paint noted passages: (start, end, note id) in the document's text positions."""
@@ -139,9 +155,10 @@ class PageView(QTextBrowser):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The mouse's back and forward buttons move through the history."""
-        if event.button() == Qt.MouseButton.BackButton:
+        buttons = QtCore.Qt.MouseButton  # not at import: the Qt namespace costs a start 20 ms
+        if event.button() == buttons.BackButton:
             self.back_requested.emit()
-        elif event.button() == Qt.MouseButton.ForwardButton:
+        elif event.button() == buttons.ForwardButton:
             self.forward_requested.emit()
         else:
             super().mousePressEvent(event)
@@ -158,8 +175,9 @@ class PageView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""
-        if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
-            path = self.archive.image_path(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+        if (kind == QTextDocument.ResourceType.ImageResource and not url.scheme()
+                and self.image_path is not None):
+            path = self.image_path(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
             if path is not None:
                 image = QImage(str(path))
                 if not image.isNull():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.course import long_date
-from reader.archive.model import Course
+if TYPE_CHECKING:
+    from reader.archive.model import Course
 
 
 def notice_text(course: Course) -> str:
+    from reader.archive.course import long_date
+
     successor = course.successor
     return (f"{escape(course.short_title)} was retired on {long_date(course.retired)}. Its "
             f"successor is <b>{escape(successor.title)}</b> ({escape(successor.short_title)}), "
@@ -33,15 +37,16 @@ class SuccessorNotice(QFrame):
     details_requested = Signal()
     dismissed = Signal()
 
-    def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("successorNotice")
         self.setAccessibleName("Notice about the successor course")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#successorNotice { background: palette(alternate-base); }")
-        label = QLabel(notice_text(course), self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
+        # notice_text always holds markup, so the label shows it as rich text (AutoText):
+        # naming the format would load the Qt namespace before the first paint.
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
         details = QPushButton("Details…", self)
         details.setObjectName("noticeDetails")
         details.clicked.connect(self.details_requested)
@@ -51,7 +56,7 @@ class SuccessorNotice(QFrame):
         dismiss.clicked.connect(self.dismissed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(label, 1)
+        layout.addWidget(self.label, 1)
         layout.addWidget(details)
         layout.addWidget(dismiss)
 
@@ -78,8 +83,8 @@ class SuccessorDialog(QDialog):
             self,
         )
         text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         for name, url in ((f"Open {successor.short_title} in browser…", successor.url),
                           (f"Open {successor.built_around} in browser…",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,7 @@ def resolve(choice: str) -> str:
     if choice in THEMES:
         return choice
     scheme = QGuiApplication.styleHints().colorScheme()
-    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    return "dark" if scheme == QtCore.Qt.ColorScheme.Dark else "light"
 
 
 def palette_for(colors: Colors) -> QPalette:
@@ -43,6 +43,7 @@ def palette_for(colors: Colors) -> QPalette:
 
 
 _native: tuple[str, QPalette] | None = None  # the desktop's own style and palette
+_applied = ""  # the palette theme the application shows; "" for the desktop's own
 
 
 def apply_theme(choice: str) -> Colors:
@@ -52,16 +53,27 @@ def apply_theme(choice: str) -> Colors:
     start-up a restyling of every widget; other themes use Fusion, which
     honours palettes on every platform.
     """
-    global _native
     name = resolve(choice)
+    apply_palette_theme("" if choice == "system" and name == "light" else name)
+    return THEMES[name]
+
+
+def apply_palette_theme(name: str) -> None:
+    """Show a theme's palette (Fusion), or with "" the desktop's own style and palette."""
+    global _native, _applied
     app = QApplication.instance()
     if _native is None:
         _native = (app.style().name(), app.palette())
-    if choice == "system" and name == "light":
-        if app.style().name() != _native[0]:
-            app.setStyle(_native[0])
-            app.setPalette(_native[1])
-        return THEMES[name]
-    app.setStyle("Fusion")
-    app.setPalette(palette_for(THEMES[name]))
-    return THEMES[name]
+    if name == _applied:
+        return
+    if name:
+        app.setStyle("Fusion")
+        app.setPalette(palette_for(THEMES[name]))
+    else:
+        app.setStyle(_native[0])
+        app.setPalette(_native[1])
+    _applied = name
+
+
+def applied_theme() -> str:
+    return _applied

@@ -1,0 +1,105 @@
+"""The window as it last looked, kept so that the next start can paint it first.
+
+A start that loads the archive, the user's database and its panes before
+painting costs twice what the toolkit alone does. Yet what the first paint
+shows is, nearly always, what the window showed when it closed: the same page,
+contents, notice and size. So at exit the window's look is saved here, with
+the keys of everything it came from: the program, the content files' sizes and
+times, the user's database. The next start paints that look (with nothing of
+the archive or the store loaded) when every key still matches, then opens the
+archive and the store and completes the window in place; when anything
+differs, it starts the ordinary way. No Qt here: plain values only.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.archive.cache_key import cache_key, render_code_key
+from reader.archive.content_files import scan_content_key
+from reader.userdata.paths import store_stamp
+
+FORMAT = 1
+
+
+class Look(NamedTuple):
+    """What the window shows, as plain values: enough to paint it again."""
+
+    slug: str = ""  # the page shown, "" for none
+    html: str = ""  # as the renderer gave it
+    scroll: int = 0
+    css: str = ""  # the page style of the theme
+    font: tuple = ("sans-serif", 12)  # reading font and point size
+    highlight: str = "#fff1a8"  # noted passages
+    found: str = "#ffc870"  # search hits
+    theme: str = ""  # the palette theme applied to the window; "" for the desktop's own
+    outline: tuple = ()  # the contents: see reader.archive.archive.Archive.outline
+    extras: tuple = ()  # top-level pages after the sections: ((slug, title), ...)
+    read: tuple = ()  # the slugs of the pages read
+    notice: str = ""  # the successor notice's text
+    notice_shown: bool = False
+    geometry: bytes = b""  # QMainWindow.saveGeometry()
+    state: bytes = b""  # QMainWindow.saveState()
+
+
+BLANK = Look()
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "looks"
+
+
+class Snapshot:
+    """The kept look of one kind of start: a content folder, a data folder, and whether
+    it is the reader's own window or a screenshot (so neither replaces the other's)."""
+
+    def __init__(self, content_root: Path, data_dir: Path, *, screenshot: bool,
+                 cache_dir: Path | None = None) -> None:
+        self.content_root = content_root.resolve()
+        self.data_dir = data_dir
+        name = cache_key(f"{self.content_root}\n{data_dir}\n{screenshot}".encode())
+        self.file = (cache_dir or default_cache_dir()) / f"{name}.look"
+
+    def key(self, content_key: str | None = None) -> tuple:
+        """Everything the look came from; any change makes the kept look unusable."""
+        return (FORMAT, tuple(sys.version_info[:2]), render_code_key(),
+                content_key or scan_content_key(self.content_root), store_stamp(self.data_dir))
+
+    def load(self, page: str | None) -> Look | None:
+        """The kept look if it still shows what a start asking for `page` would show."""
+        try:
+            data = marshal.loads(self.file.read_bytes())
+            look = Look(**data["look"])
+            resumable = data["resumable"]
+        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            return None
+        if any(type(value) is not type(default) for value, default in zip(look, BLANK,
+                                                                            strict=True)):
+            return None
+        if not (page == look.slug or (page is None and resumable)):
+            return None
+        return look if data.get("key") == self.key() else None
+
+    def save(self, look: Look, content_key: str, *, resumable: bool) -> None:
+        """Keep `look`, whole or not at all. `resumable`: a start that asks for no page
+        shows this one (the user's data says it was the last page read)."""
+        data = {"key": self.key(content_key), "look": look._asdict(), "resumable": resumable}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    marshal.dump(data, out)
+                os.replace(temporary, self.file)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, ValueError):  # a cache that cannot be written is simply not kept
+            return
