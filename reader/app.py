@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reader.archive.archive import Archive
     from reader.snapshot import Look
     from reader.ui.main_window import Opener
+    from reader.userdata.store import UserStore
 
 
 def create_main_window(content_dir: str | Path | None = None,
@@ -38,9 +39,9 @@ def create_main_window(content_dir: str | Path | None = None,
     store = UserStore.open(resolve_data_dir(data_dir), look_only=look_only)
     window = MainWindow()
     window.attach(archive, store)
-    last = store.get("last_page")
-    resuming = not page and bool(last) and archive.knows(last)
-    window.open_page(page or (last if resuming else archive.home))
+    resume = resume_page(archive, store)
+    resuming = not page and resume == store.get("last_page")  # where the reader left off
+    window.open_page(page or resume)
     if resuming:
         window.resume_scroll(store.get("last_scroll"))
     if defer_tools:
@@ -48,6 +49,12 @@ def create_main_window(content_dir: str | Path | None = None,
     else:
         window.complete()
     return window
+
+
+def resume_page(archive: Archive, store: UserStore) -> str:
+    """The page a start that names none opens: the last one read, else the archive's home."""
+    last = store.get("last_page")
+    return last if last and archive.knows(last) else archive.home
 
 
 def main_window_from_look(look: Look, content_root: Path, opener: Opener) -> MainWindow:

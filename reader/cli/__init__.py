@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reader import __version__
 from reader.cli.common import UserError
@@ -38,8 +39,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _WindowOnly(argparse.ArgumentParser):
+    """The reader window's options alone; a mistake means "ask the whole parser"."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotForTheWindow(message)
+
+
+class _NotForTheWindow(Exception):
+    pass
+
+
+def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The window's options when that is all `argv` holds (no sub-command, no --help or
+    --version, no mistake), read without loading every sub-command's module."""
+    from reader.cli import reader_window
+
+    parser = _WindowOnly(prog="otpic-reader", add_help=False)
+    reader_window.add_arguments(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotForTheWindow:
+        return None
+    if rest:
+        return None
+    args.run = reader_window.run
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     try:
         return args.run(args)
     except UserError as exc:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.archive.archive import Archive
+if TYPE_CHECKING:
+    from reader.archive.archive import Archive
 
 
 class UserError(Exception):
@@ -34,6 +36,7 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, top_level: bool = 
 
 def open_archive(content: str | None, *, report_problems: bool = True) -> Archive:
     """The archive named by --content (or the bundled one); skipped files go to stderr."""
+    from reader.archive.archive import Archive
     from reader.archive.bundled import bundled_content_dir
     from reader.archive.errors import ArchiveError
 

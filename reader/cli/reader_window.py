@@ -1,4 +1,10 @@
-"""`otpic-reader [--page SLUG] [--content DIR] [--data-dir DIR] [--screenshot FILE.png]`."""
+"""`otpic-reader [--page SLUG] [--content DIR] [--data-dir DIR] [--screenshot FILE.png]`.
+
+The window paints the look it had when it last closed (reader/snapshot.py) when
+nothing it came from has changed, and opens the archive and the user's data
+after that first paint; otherwise it opens them first, the ordinary way. At
+exit it keeps its look for the next start.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.common import (
     UserError,
@@ -14,6 +21,12 @@ from reader.cli.common import (
     open_archive,
     where,
 )
+
+if TYPE_CHECKING:
+    from reader.snapshot import Snapshot
+    from reader.ui.main_window import MainWindow
+
+SCREENSHOT_SIZE = (1280, 780)  # the off-screen "screen" is small; documents want this size
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +38,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    archive = open_archive(args.content)
-    if args.page and not archive.knows(args.page):
-        raise UserError(f"There is no page '{args.page}' in {where(archive)}.")
+    snapshot = _snapshot(args)
+    look = snapshot.load(args.page)
+    archive = None
+    if look is None:
+        archive = open_archive(args.content)
+        if args.page and not archive.knows(args.page):
+            raise UserError(f"There is no page '{args.page}' in {where(archive)}.")
     if args.screenshot:
         target = Path(args.screenshot)
         if target.suffix.lower() != ".png":
@@ -39,26 +56,82 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("There is no display to open the reader's window on (DISPLAY and "
                         "WAYLAND_DISPLAY are not set); run it on a desktop, or use "
                         "--screenshot FILE.png.")
-    from reader.app import create_application, create_main_window
+    from reader.app import create_application, create_main_window, main_window_from_look
 
     forget_module_sources()
     app = create_application()
-    window = create_main_window(archive.root, args.data_dir, args.page, archive=archive,
-                                defer_tools=True,  # the panes come right after the first paint
-                                look_only=bool(args.screenshot))  # a screenshot changes nothing
+    failures: list[UserError] = []
+    if look is not None:
+        window = main_window_from_look(look, snapshot.content_root,
+                                       lambda: _open_rest(args, snapshot, failures))
+    else:
+        window = create_main_window(archive.root, snapshot.data_dir, args.page,
+                                    archive=archive,
+                                    defer_tools=True,  # the panes come after the first paint
+                                    look_only=bool(args.screenshot))  # a screenshot changes nothing
     if args.screenshot:
-        window.resize(1280, 780)  # the off-screen "screen" is small; documents want this size
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     if not args.screenshot:
-        return app.exec()
+        status = app.exec()
+        _keep_look(window, snapshot, args.page)
+        return status
     app.processEvents()
     window.complete()  # a screenshot shows the whole window, panes included
+    if failures:
+        raise failures[0]
+    window.resize(*SCREENSHOT_SIZE)  # the user's own geometry came with their data
     app.processEvents()
     saved = window.grab().save(str(args.screenshot), "PNG")
     window.close()
+    _keep_look(window, snapshot, args.page)
     if not saved:
         raise UserError(f"The screenshot could not be written to {args.screenshot}.")
     return 0
+
+
+def _snapshot(args: argparse.Namespace) -> Snapshot:
+    from reader.archive.bundled import bundled_content_dir
+    from reader.snapshot import Snapshot
+    from reader.userdata.paths import resolve_data_dir
+
+    root = Path(args.content) if args.content else bundled_content_dir()
+    return Snapshot(root, resolve_data_dir(args.data_dir), screenshot=bool(args.screenshot))
+
+
+def _open_rest(args: argparse.Namespace, snapshot: Snapshot, failures: list[UserError]):
+    """The archive and the user's data for a window painted from its kept look, or None
+    (said on stderr and in a message) when the archive cannot be opened after all."""
+    from reader.userdata.store import UserStore
+
+    try:
+        archive = open_archive(args.content)
+    except UserError as exc:
+        failures.append(exc)
+        if not args.screenshot:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            print(f"otpic-reader: {exc}", file=sys.stderr)
+            QMessageBox.critical(None, "OTPIC Reader", str(exc))
+            QApplication.exit(2)
+        return None
+    return archive, UserStore.open(snapshot.data_dir, look_only=bool(args.screenshot))
+
+
+def _keep_look(window: MainWindow, snapshot: Snapshot, page: str | None) -> None:
+    """Keep the window's look for the next start, once the user's data is closed (the
+    next start compares the database files' sizes and times with theirs now)."""
+    from PySide6.QtCore import QThreadPool
+
+    from reader.app import resume_page
+
+    if window.store is None:  # closed before it had its archive and data
+        return
+    QThreadPool.globalInstance().waitForDone()  # a daily backup reads the database
+    look = window.look()
+    resumable = resume_page(window.archive, window.store) == look.slug
+    window.store.close()
+    snapshot.save(look, window.archive.content_key, resumable=resumable)
 
 
 def forget_module_sources() -> None:

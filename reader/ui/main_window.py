@@ -20,18 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+# Classes the first paint does not need are named through their modules (QtWidgets.QMessageBox),
+# so that they load when first used (see page_view.py).
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from reader import __version__
 from reader.snapshot import BLANK, Look
@@ -118,6 +111,7 @@ class MainWindow(QMainWindow):
         from reader.ui.successor_notice import notice_text
 
         self.archive, self.store = archive, store
+        self.actions.add_shortcuts()
         self.renderer = Renderer(archive)
         self.page_view.image_path = archive.image_path
         self.router = LinkRouter(self)
@@ -327,12 +321,12 @@ class MainWindow(QMainWindow):
     def _daily_backup(self) -> None:
         if self.store.writable and self.store.path is not None:
             path = self.store.path
-            QThreadPool.globalInstance().start(lambda: _quiet_backup(path))
+            QtCore.QThreadPool.globalInstance().start(lambda: _quiet_backup(path))
 
     def _hovered(self, href: str) -> None:
         if not href:
             self.statusBar().clearMessage()
-            QToolTip.hideText()
+            QtWidgets.QToolTip.hideText()
             return
         from html import escape
 
@@ -344,8 +338,8 @@ class MainWindow(QMainWindow):
         if target.kind == "term":
             term = self.archive.glossary.term(target.value)
             if term is not None:
-                QToolTip.showText(QCursor.pos(), f"<b>{escape(term.term)}</b><br>"
-                                                 f"{escape(term_tooltip(term))}", self.page_view)
+                tip = f"<b>{escape(term.term)}</b><br>{escape(term_tooltip(term))}"
+                QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), tip, self.page_view)
                 self.statusBar().showMessage(f"Glossary: {term.term} (click for the entry)")
         elif target.kind == "page":
             title = self.archive.title_of(target.value)
@@ -369,7 +363,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _about_reader(self) -> None:
-        QMessageBox.about(self, "About OTPIC Reader",
+        QtWidgets.QMessageBox.about(self, "About OTPIC Reader",
                           f"<p><b>OTPIC Reader</b> {__version__}</p><p>An offline reader for the "
                           "archived International Online Training Program on Intractable "
                           "Conflict. It reads the course from files on this computer and "
@@ -400,13 +394,14 @@ class MainWindow(QMainWindow):
                                          f"{problems[0]}", 15000)
 
     def _inform(self, title: str, text: str) -> None:
+        QMessageBox = QtWidgets.QMessageBox
         box = QMessageBox(QMessageBox.Icon.Information, title, text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("userDataMessage")
         box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         QTimer.singleShot(0, box.open)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.store is not None:  # else it closes before it had the user's data
             self.save_layout()
             self.store.set("last_scroll", self._scroll())

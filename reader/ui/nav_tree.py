@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.ui.plain_text import plain_tooltip
@@ -46,8 +46,8 @@ class NavTree(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
-        self._grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
-                                                 QPalette.ColorRole.Text))
+        # the palette's brush: QBrush(QColor) would load QGradient's many enums (30 ms)
+        self._grey = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.itemExpanded.connect(self._expanded)

@@ -6,23 +6,24 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QContextMenuEvent,
-    QFont,
-    QImage,
-    QMouseEvent,
-    QPaintEvent,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+# Classes the first paint does not need are named through their modules (QtGui.QImage),
+# so that they load when first used: each costs a start a millisecond or two.
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import (
+        QAction,
+        QContextMenuEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+    )
 
 PAINT_STAMP = "OTPIC_READER_PAINT_STAMP"
 
@@ -110,7 +111,7 @@ class PageView(QTextBrowser):
         self._found = sorted(spans)
         self._paint()
         if self._found:
-            cursor = QTextCursor(document)
+            cursor = QtGui.QTextCursor(document)
             cursor.setPosition(self._found[0][0])
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
@@ -122,10 +123,10 @@ class PageView(QTextBrowser):
                              ([(s, e) for s, e, _ in self._highlights], self.highlight_color)):
             for start, end in spans:
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(self.document())
+                selection.cursor = QtGui.QTextCursor(self.document())
                 selection.cursor.setPosition(start)
-                selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection.format = QTextCharFormat()
+                selection.cursor.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
+                selection.format = QtGui.QTextCharFormat()
                 selection.format.setBackground(color)
                 selections.append(selection)
         self.setExtraSelections(selections)
@@ -140,9 +141,9 @@ class PageView(QTextBrowser):
         return cursor.selectionStart(), cursor.selectionEnd()
 
     def select_span(self, start: int, end: int) -> None:
-        cursor = QTextCursor(self.document())
+        cursor = QtGui.QTextCursor(self.document())
         cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
@@ -177,9 +178,9 @@ class PageView(QTextBrowser):
         """Only images inside the content folder are ever read; nothing else is fetched."""
         if (kind == QTextDocument.ResourceType.ImageResource and not url.scheme()
                 and self.image_path is not None):
-            path = self.image_path(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+            path = self.image_path(url.path(QtCore.QUrl.ComponentFormattingOption.FullyEncoded))
             if path is not None:
-                image = QImage(str(path))
+                image = QtGui.QImage(str(path))
                 if not image.isNull():
                     return image
         return None
@@ -195,9 +196,15 @@ class PageView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_column()
 
+    def _viewport_width(self) -> int:
+        """The viewport's width, as Qt lays it out (within the frame, beside the scroll
+        bar), reckoned without viewport(): its first call costs a start some 13 ms."""
+        bar = self.verticalScrollBar()
+        return self.contentsRect().width() - (0 if bar.isHidden() else bar.sizeHint().width())
+
     def _fit_column(self) -> None:
         """Keep lines at a readable length on wide windows by centring the text column."""
-        side = max(MIN_MARGIN, (self.viewport().width() - MAX_TEXT_WIDTH) // 2)
+        side = max(MIN_MARGIN, (self._viewport_width() - MAX_TEXT_WIDTH) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != side or frame.rightMargin() != side:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -85,6 +84,7 @@ class SuccessorDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(QtCore.Qt.TextFormat.RichText)
         text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        QDialogButtonBox = QtWidgets.QDialogButtonBox  # loaded when first shown
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         for name, url in ((f"Open {successor.short_title} in browser…", successor.url),
                           (f"Open {successor.built_around} in browser…",
