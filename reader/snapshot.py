@@ -4,11 +4,13 @@ A start that loads the archive, the user's database and its panes before
 painting costs twice what the toolkit alone does. Yet what the first paint
 shows is, nearly always, what the window showed when it closed: the same page,
 contents, notice and size. So at exit the window's look is saved here, with
-the keys of everything it came from: the program, the content files' sizes and
-times, the user's database. The next start paints that look (with nothing of
-the archive or the store loaded) when every key still matches, then opens the
-archive and the store and completes the window in place; when anything
-differs, it starts the ordinary way. No Qt here: plain values only.
+the stamps of what it came from: the program, the course files and the page
+shown (content_files.page_stamps), the user's database. The next start paints
+that look (with nothing of the archive or the store loaded) when every stamp
+still matches, then opens the archive and the store and completes the window
+in place, correcting whatever the archive now says otherwise (MainWindow.attach
+compares the page, the contents and the notice); when a stamp differs, it
+starts the ordinary way. No Qt here: plain values only.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.archive.cache_key import cache_key, render_code_key
-from reader.archive.content_files import scan_content_key
+from reader.archive.content_files import page_stamps
 from reader.userdata.paths import store_stamp
 
 FORMAT = 1
@@ -67,10 +69,10 @@ class Snapshot:
         name = cache_key(f"{self.content_root}\n{data_dir}\n{screenshot}".encode())
         self.file = (cache_dir or default_cache_dir()) / f"{name}.look"
 
-    def key(self, content_key: str | None = None) -> tuple:
-        """Everything the look came from; any change makes the kept look unusable."""
+    def key(self, slug: str) -> tuple:
+        """What the look of page `slug` came from; any change makes it unusable."""
         return (FORMAT, tuple(sys.version_info[:2]), render_code_key(),
-                content_key or scan_content_key(self.content_root), store_stamp(self.data_dir))
+                page_stamps(self.content_root, slug), store_stamp(self.data_dir))
 
     def load(self, page: str | None) -> Look | None:
         """The kept look if it still shows what a start asking for `page` would show."""
@@ -85,12 +87,12 @@ class Snapshot:
             return None
         if not (page == look.slug or (page is None and resumable)):
             return None
-        return look if data.get("key") == self.key() else None
+        return look if data.get("key") == self.key(look.slug) else None
 
-    def save(self, look: Look, content_key: str, *, resumable: bool) -> None:
+    def save(self, look: Look, *, resumable: bool) -> None:
         """Keep `look`, whole or not at all. `resumable`: a start that asks for no page
         shows this one (the user's data says it was the last page read)."""
-        data = {"key": self.key(content_key), "look": look._asdict(), "resumable": resumable}
+        data = {"key": self.key(look.slug), "look": look._asdict(), "resumable": resumable}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")

@@ -52,6 +52,16 @@ def scan_content_key(root: str | os.PathLike) -> str:
     return content_key(stamps)
 
 
+def page_stamps(root: str | os.PathLike, slug: str) -> tuple[tuple[int, ...], ...]:
+    """What a quick look can tell about a page's rendering: the times and sizes of the
+    course, the glossary, the pages folder (whose time changes when a page is added,
+    removed or saved by renaming, as editors do) and the page's own file. Less than
+    the content key, for which every file is looked at."""
+    return tuple(tuple(stamp_of(os.path.join(root, *parts)))
+                 for parts in (*((name,) for name in KEYED_FILES), ("pages",),
+                               ("pages", f"{slug}.md")))
+
+
 def resource_path(root: Path, relative: str) -> Path | None:
     """A file inside the content folder, or None for anything that would leave it."""
     root = root.resolve()

@@ -64,7 +64,7 @@ SPECS = (
 class Actions:
     """Holds the window's QActions as attributes named by their objectName.
 
-    Their keys come with `add_shortcuts()`, once the window does something with
+    Their keys and tips come with `finish()`, once the window does something with
     them: setting the first shortcut loads the Qt namespace (some 20 ms of a start).
     """
 
@@ -72,16 +72,16 @@ class Actions:
         for spec in SPECS:
             action = QAction(spec.text, parent)
             action.setObjectName(spec.name)
-            if spec.tip:
-                action.setStatusTip(spec.tip)
-                action.setToolTip(spec.tip)
             setattr(self, spec.name, action)
         self.actionBookmark.setCheckable(True)
 
-    def add_shortcuts(self) -> None:
+    def finish(self) -> None:
         QKeySequence = QtGui.QKeySequence  # loaded here, not before the first paint
         for spec in SPECS:
             action = getattr(self, spec.name)
+            if spec.tip:
+                action.setStatusTip(spec.tip)
+                action.setToolTip(spec.tip)
             if isinstance(spec.shortcut, Standard):  # every key the platform uses for it
                 action.setShortcuts(getattr(QKeySequence.StandardKey, spec.shortcut))
             elif spec.shortcut is not None:

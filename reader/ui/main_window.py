@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         from reader.ui.successor_notice import notice_text
 
         self.archive, self.store = archive, store
-        self.actions.add_shortcuts()
+        self.actions.finish()
         self.renderer = Renderer(archive)
         self.page_view.image_path = archive.image_path
         self.router = LinkRouter(self)
@@ -150,9 +150,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.complete)  # let the window answer between the steps
 
     def _attach_opened(self) -> bool:
+        import linecache
+
         opened = self._opener() if self._opener is not None else None
         if opened is not None:
             self.attach(*opened)
+        linecache.clearcache()  # the sources PySide6's import hook read: not needed again
         return opened is not None
 
     def complete(self) -> None:

@@ -3,19 +3,18 @@
 A large section is filled in only when it is opened (or holds the page shown),
 so an archive of 10,000 pages starts as fast as one of ten. The tree is built
 from plain values (Archive.outline), which a start painted from the window's
-snapshot has before it loads the archive.
+snapshot has before it loads the archive; what only hovering or right-clicking
+shows comes with `finish()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
-
-from reader.ui.plain_text import plain_tooltip
 
 # Qt.UserRole, where items keep their page's slug. Written as its value because the
 # first use of the Qt namespace costs a start some 20 ms (Qt.ItemDataRole.UserRole == 256).
@@ -36,7 +35,7 @@ class NavTree(QTreeWidget):
     mark_read_requested = Signal(str)
 
     def __init__(self, outline: Outline = (), extras: Sequence[tuple[str, str]] = (),
-                 read: Sequence[str] = (), parent: QWidget | None = None) -> None:
+                 read: Iterable[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navTree")
         self.setAccessibleName("Course contents")
@@ -55,32 +54,72 @@ class NavTree(QTreeWidget):
         self.set_outline(outline, extras, read)
 
     def set_outline(self, outline: Outline, extras: Sequence[tuple[str, str]] = (),
-                    read: Sequence[str] = ()) -> None:
+                    read: Iterable[str] = ()) -> None:
         """Show these sections and pages (again), with the pages read marked."""
         self.clear()
         self.outline, self.extras = outline, extras
+        self._read = set(read)
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._sections: list[tuple[QTreeWidgetItem, Sequence[Entry]]] = []
+        self._tops: list[QTreeWidgetItem] = []
+        self._preserved: list[frozenset[str]] = []
         self._filled: set[int] = set()
         self._home_of: dict[str, int] = {}
-        self._read = set(read)
-        for section in outline:
-            self._add_section(*section)
+        for number, (title, _, entries) in enumerate(outline):
+            top = QTreeWidgetItem(self, [title])
+            self._bold(top)
+            self._tops.append(top)
+            self._preserved.append(frozenset(slug for slug, _, kept in entries if kept))
+            for slug, _, _ in entries:
+                self._home_of.setdefault(slug, number)
+            if not entries:
+                top.setForeground(0, self._grey)
+            elif len(entries) <= FILL_AT_ONCE:
+                self._fill(number)
+                top.setExpanded(True)
+            else:
+                top.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            self._count_read(number)
         for slug, title in extras:
             item = QTreeWidgetItem(self, [title])
             item.setData(0, SLUG_ROLE, slug)
             self._bold(item)
             self._items[slug] = item
+        if self._finished:
+            self._finish_sections()
 
     def finish(self) -> None:
-        """What the first paint does not show: section rows that cannot be selected, the
-        context menu (kept apart because they need the Qt namespace)."""
-        Qt = QtCore.Qt
-        for top, _ in self._sections:
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._menu)
+        """What the first paint does not show: tooltips, section rows that cannot be
+        selected, the context menu. Kept apart because they load the Qt namespace and
+        the html module, which cost the first paint some 25 ms."""
         self._finished = True
+        self._finish_sections()
+        self.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def _finish_sections(self) -> None:
+        from reader.ui.plain_text import plain_tooltip
+
+        for number, (_, description, entries) in enumerate(self.outline):
+            top = self._tops[number]
+            top.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
+            total = len(entries)
+            top.setToolTip(0, plain_tooltip(f"{description}\n{len(self._preserved[number])} of "
+                                            f"{total} page{'' if total == 1 else 's'} "
+                                            "preserved".strip()))
+            self._count_read(number)
+            self._tip_pages(number)
+
+    def _tip_pages(self, number: int) -> None:
+        if not self._finished or number not in self._filled:
+            return
+        from reader.ui.plain_text import plain_tooltip
+
+        top = self._tops[number]
+        for index, (slug, title, preserved) in enumerate(self.outline[number][2]):
+            item = top.child(index)
+            item.setToolTip(0, plain_tooltip(title) if preserved else NOT_PRESERVED_TIP)
+            if preserved:
+                item.setToolTip(1, "Read" if slug in self._read else "Not read yet")
 
     @staticmethod
     def _bold(item: QTreeWidgetItem) -> None:
@@ -88,55 +127,32 @@ class NavTree(QTreeWidget):
         font.setBold(True)
         item.setFont(0, font)
 
-    def _add_section(self, title: str, description: str, entries: Sequence[Entry]) -> None:
-        number = len(self._sections)
-        top = QTreeWidgetItem(self, [title])
-        self._sections.append((top, entries))
-        self._bold(top)
-        if self._finished:
-            top.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
-        total = len(entries)
-        preserved = sum(1 for entry in entries if entry[2])
-        top.setToolTip(0, plain_tooltip(f"{description}\n{preserved} of {total} "
-                                        f"page{'' if total == 1 else 's'} preserved".strip()))
-        for slug, _, _ in entries:
-            self._home_of.setdefault(slug, number)
-        if not entries:
-            top.setForeground(0, self._grey)
-        elif len(entries) <= FILL_AT_ONCE:
-            self._fill(number)
-            top.setExpanded(True)
-        else:
-            top.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-        if number not in self._filled:
-            self._show_read(number)
-
     def _fill(self, number: int) -> None:
         """Create the items of a section's pages (once)."""
         if number in self._filled:
             return
         self._filled.add(number)
-        top, entries = self._sections[number]
+        items = []
         italic = None
-        for slug, title, preserved in entries:
-            item = QTreeWidgetItem(top, [title])
+        for slug, title, preserved in self.outline[number][2]:
+            item = QTreeWidgetItem([title])
             item.setData(0, SLUG_ROLE, slug)
-            if preserved:
-                item.setToolTip(0, plain_tooltip(title))
-            else:
+            if not preserved:
                 if italic is None:
                     italic = QFont(item.font(0))
                     italic.setItalic(True)
                 item.setForeground(0, self._grey)
                 item.setFont(0, italic)
-                item.setToolTip(0, NOT_PRESERVED_TIP)
+            elif slug in self._read:
+                item.setText(1, "✓")
             self._items.setdefault(slug, item)
-        self._show_read(number)
+            items.append(item)
+        self._tops[number].addChildren(items)  # at once: far quicker than one by one
+        self._tip_pages(number)
 
     def _expanded(self, item: QTreeWidgetItem) -> None:
-        for number, (top, _) in enumerate(self._sections):
-            if top is item:
-                self._fill(number)
+        if item in self._tops:
+            self._fill(self._tops.index(item))
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         slug = item.data(0, SLUG_ROLE)
@@ -147,28 +163,31 @@ class NavTree(QTreeWidget):
     def read(self) -> set[str]:
         return self._read
 
-    def set_read(self, read: set[str]) -> None:
+    def set_read(self, read: Iterable[str]) -> None:
         """Mark the pages read and count them per section ("2 of 5")."""
-        if read == self._read:
-            return
-        self._read = set(read)
-        for number in range(len(self._sections)):
-            self._show_read(number)
+        read = set(read)
+        changed = read ^ self._read
+        self._read = read
+        for number, preserved in enumerate(self._preserved):
+            if changed.isdisjoint(preserved):
+                continue
+            self._count_read(number)
+            if number in self._filled:
+                top = self._tops[number]
+                for index, (slug, _, _) in enumerate(self.outline[number][2]):
+                    if slug in changed and slug in preserved:
+                        item = top.child(index)
+                        item.setText(1, "✓" if slug in read else "")
+                        if self._finished:
+                            item.setToolTip(1, "Read" if slug in read else "Not read yet")
 
-    def _show_read(self, number: int) -> None:
-        top, entries = self._sections[number]
-        preserved = [slug for slug, _, kept in entries if kept]
-        done = sum(1 for slug in preserved if slug in self._read)
+    def _count_read(self, number: int) -> None:
+        preserved = self._preserved[number]
+        done = len(preserved & self._read)
+        top = self._tops[number]
         top.setText(1, f"{done} of {len(preserved)}" if preserved else "")
-        top.setToolTip(1, f"{done} of the {len(preserved)} preserved pages read")
-        if number not in self._filled:
-            return
-        for slug in preserved:
-            item = self._items.get(slug)
-            if item is not None and item.parent() is top:
-                read_here = slug in self._read
-                item.setText(1, "✓" if read_here else "")
-                item.setToolTip(1, "Read" if read_here else "Not read yet")
+        if self._finished:
+            top.setToolTip(1, f"{done} of the {len(preserved)} preserved pages read")
 
     def _menu(self, pos) -> None:
         item = self.itemAt(pos)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
 
 
 def notice_text(course: Course) -> str:
+    from html import escape
+
     from reader.archive.course import long_date
 
     successor = course.successor
@@ -66,6 +67,8 @@ class SuccessorDialog(QDialog):
     open_requested = Signal(str)
 
     def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+        from html import escape
+
         super().__init__(parent)
         self.setObjectName("successorDialog")
         self.setWindowTitle("About the successor course")
