@@ -41,8 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # A start makes hundreds of thousands of objects (modules, classes, Qt's enums) and
     # next to no garbage: the cycle collector's passes over them would cost the first
-    # paint some 15 ms. It runs again from the first paint on.
+    # paint some 15 ms. It runs again from the first paint on (or the end, at worst).
     gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     snapshot = _snapshot(args)
     look = snapshot.load(args.page)
     archive = None
@@ -136,7 +143,7 @@ def _keep_look(window: MainWindow, snapshot: Snapshot, page: str | None) -> None
     QThreadPool.globalInstance().waitForDone()  # a daily backup reads the database
     look = window.look()
     resumable = resume_page(window.archive, window.store) == look.slug
-    window.store.close()
+    window.close_store()
     snapshot.save(look, resumable=resumable)
 
 

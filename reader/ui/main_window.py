@@ -410,6 +410,12 @@ class MainWindow(QMainWindow):
             self.store.set("last_scroll", self._scroll())
         super().closeEvent(event)
 
+    def close_store(self) -> None:
+        """Let go of the user's data, at exit: its files settle, and nothing reads it again."""
+        if self.complete_done:
+            self.bridge.stop()
+        self.store.close()
+
     def look(self) -> Look:
         """What the window shows now, as plain values (kept for the next start)."""
         from reader.ui.themes import applied_theme

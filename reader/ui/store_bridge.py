@@ -38,6 +38,10 @@ class StoreBridge(QObject):
         self._version = version
         self.changed.emit(changes)
 
+    def stop(self) -> None:
+        """Look no more (the store is about to close)."""
+        self._timer.stop()
+
     def poll(self) -> None:
         version = self._data_version()
         if version != self._version:

@@ -98,3 +98,14 @@ def test_no_display_is_one_sentence_not_a_qt_abort(data_dir: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=60, check=False)
     assert result.returncode == 2
     assert "no display" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_mistake_on_the_command_line_is_told_with_every_command(data_dir: Path) -> None:
+    """The window's options are read on their own, for speed; mistakes still get the
+    whole command line's usage and message."""
+    for argv, message in ((["frobnicate"], "invalid choice: 'frobnicate'"),
+                          (["--page"], "argument --page: expected one argument"),
+                          (["--bogus"], "unrecognized arguments: --bogus")):
+        result = run_cli(*argv, "--data-dir", str(data_dir))
+        assert result.returncode == 2
+        assert message in result.stderr and "COMMAND" in result.stderr, result.stderr

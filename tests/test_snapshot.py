@@ -1,0 +1,107 @@
+"""The kept look of the last window: used only while what it came from is unchanged."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+
+import pytest
+
+from reader import snapshot as snapshot_module
+from reader.snapshot import BLANK, Look, Snapshot
+from reader.userdata.paths import DB_NAME
+
+PAGE = "coercive-diplomacy"
+
+
+def a_look(**changes) -> Look:
+    return BLANK._replace(slug=PAGE, html="<h1>Coercive Diplomacy</h1>", scroll=40,
+                          outline=(("Approaches", "", ((PAGE, "Coercive Diplomacy", True),)),),
+                          notice="OTPIC was retired.", notice_shown=True,
+                          geometry=b"\x01\x02", state=b"\x03", **changes)
+
+
+@pytest.fixture
+def kept(content: Path, tmp_path: Path) -> Snapshot:
+    snapshot = Snapshot(content, tmp_path / "data", screenshot=False,
+                        cache_dir=tmp_path / "looks")
+    snapshot.save(a_look(), resumable=True)
+    return snapshot
+
+
+def later(path: Path) -> None:
+    """Change a file's time as an edit a second later would (file systems keep coarse times)."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_kept_look_comes_back_while_nothing_changed(kept: Snapshot) -> None:
+    assert kept.load(PAGE) == a_look()
+    assert kept.load(None) == a_look()  # a start that names no page resumes this one
+
+
+@pytest.mark.parametrize("change", [
+    "the page shown is edited", "course.yaml is edited", "the glossary is edited",
+    "a page is added", "the user's data changed", "the program changed",
+])
+def test_a_look_is_not_used_once_what_it_came_from_changed(
+        change: str, kept: Snapshot, content: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if change == "the page shown is edited":
+        with (content / "pages" / f"{PAGE}.md").open("a", encoding="utf-8") as page:
+            page.write("\nA new closing line.\n")
+    elif change == "course.yaml is edited":
+        later(content / "course.yaml")
+    elif change == "the glossary is edited":
+        later(content / "glossary.yaml")
+    elif change == "a page is added":
+        (content / "pages" / "new-page.md").write_text("---\ntitle: New\n---\nBody.\n",
+                                                      encoding="utf-8")
+        later(content / "pages")
+    elif change == "the user's data changed":
+        (tmp_path / "data").mkdir()
+        (tmp_path / "data" / DB_NAME).write_bytes(b"notes")
+    else:
+        monkeypatch.setattr(snapshot_module, "render_code_key", lambda: "other code")
+    assert kept.load(PAGE) is None
+
+
+def test_only_the_page_it_shows_is_painted_from_it(kept: Snapshot, content: Path,
+                                                   tmp_path: Path) -> None:
+    assert kept.load("unofficial-communication") is None
+    # a look from a start that named its page: a start naming none resumes another page
+    kept.save(a_look(), resumable=False)
+    assert kept.load(None) is None
+    assert kept.load(PAGE) == a_look()
+
+
+def test_the_window_and_the_screenshot_keep_their_own_looks(kept: Snapshot, content: Path,
+                                                            tmp_path: Path) -> None:
+    screenshot = Snapshot(content, tmp_path / "data", screenshot=True,
+                          cache_dir=tmp_path / "looks")
+    assert screenshot.file != kept.file
+    assert screenshot.load(PAGE) is None
+
+
+@pytest.mark.parametrize("written", [
+    b"", b"not marshal at all", marshal.dumps([1, 2, 3]), marshal.dumps({"look": {}}),
+    marshal.dumps({"look": {**a_look()._asdict(), "scroll": "40"}, "resumable": True}),
+    marshal.dumps({"look": {**a_look()._asdict(), "colour": "red"}, "resumable": True}),
+])
+def test_a_damaged_or_strange_look_file_is_not_used(written: bytes, kept: Snapshot) -> None:
+    good = kept.file.read_bytes()
+    kept.file.write_bytes(written)
+    assert kept.load(PAGE) is None
+    kept.file.write_bytes(good[: len(good) // 2])  # cut short, as by a full disk
+    assert kept.load(PAGE) is None
+
+
+def test_a_look_that_cannot_be_written_is_not_kept_and_nothing_fails(content: Path,
+                                                                     tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    snapshot = Snapshot(content, tmp_path / "data", screenshot=False, cache_dir=blocked)
+    snapshot.save(a_look(), resumable=True)
+    assert snapshot.load(PAGE) is None
+    assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"

@@ -1,0 +1,103 @@
+"""A window painted from its kept look is the window the archive and the user's data give."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from reader.app import create_main_window
+from reader.archive.archive import Archive
+from reader.cli import reader_window, window_arguments
+from reader.snapshot import Snapshot
+from reader.ui.main_window import MainWindow
+from reader.userdata.store import UserStore
+
+PAGE = "coercive-diplomacy"
+
+
+def tree_rows(window: MainWindow) -> list[tuple]:
+    tree, rows = window.nav_tree, []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        rows.append((top.text(0), top.text(1)))
+        rows += [(top.child(j).text(0), top.child(j).text(1), top.child(j).data(0, 256))
+                 for j in range(top.childCount())]
+    return rows
+
+
+def test_a_window_from_its_look_shows_what_the_whole_window_showed(
+        qtbot, content: Path, data_dir: Path) -> None:
+    whole = create_main_window(content, data_dir, PAGE)
+    qtbot.addWidget(whole)
+    whole.show()
+    whole.nav_tree.set_read({"about", PAGE})
+    look = whole.look()
+
+    painted = MainWindow(look)  # what a start paints before it loads anything else
+    qtbot.addWidget(painted)
+    painted.show()
+    qtbot.waitExposed(painted)
+    assert painted.archive is None and painted.store is None
+    assert painted.page_view.toPlainText() == whole.page_view.toPlainText()
+    assert tree_rows(painted) == tree_rows(whole)
+    assert "1 of 1" in [row[1] for row in tree_rows(painted)]  # read pages counted
+    assert painted.nav_tree.currentItem().data(0, 256) == PAGE
+    assert painted.notice.label.text() == whole.notice.label.text()
+    assert painted.notice.isVisible()
+    assert painted.nav_dock.isVisible() and painted.findChild(QToolBar, "mainToolBar")
+
+    shown = []
+    painted.page_view.show_html = shown.append  # attaching must not paint the page again
+    painted.attach(Archive.open(content), UserStore.open(data_dir))
+    painted.complete()
+    assert shown == []
+    assert painted.current_slug == PAGE
+    assert painted.glossary_dock is not None and painted.actions.actionBack.shortcuts()
+    assert painted.nav_tree.topLevelItem(0).toolTip(0)  # tooltips came with the archive
+
+
+def test_attaching_corrects_what_the_archive_now_says_otherwise(
+        qtbot, content: Path, data_dir: Path) -> None:
+    whole = create_main_window(content, data_dir, PAGE)
+    qtbot.addWidget(whole)
+    look = whole.look()
+    page = content / "pages" / f"{PAGE}.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "is the diplomacy of threats", "is the diplomacy of stern threats"), encoding="utf-8")
+    (content / "pages" / "a-new-page.md").write_text("---\ntitle: A New Page\n"
+                                                     "section: approaches\n---\nText.\n",
+                                                     encoding="utf-8")
+
+    painted = MainWindow(look)
+    qtbot.addWidget(painted)
+    assert "stern" not in painted.page_view.toPlainText()
+    painted.attach(Archive.open(content), UserStore.open(data_dir))
+    assert "the diplomacy of stern threats" in painted.page_view.toPlainText()
+    assert "A New Page" in [row[0] for row in tree_rows(painted)]
+
+
+def test_a_reading_session_keeps_its_look_for_the_next_start(
+        qtbot, content: Path, data_dir: Path) -> None:
+    args = window_arguments(["--content", str(content), "--data-dir", str(data_dir),
+                             "--page", "unofficial-communication"])
+    assert isinstance(args, argparse.Namespace)
+
+    def close_when_complete() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.complete_done]
+        if windows:
+            windows[0].open_page(PAGE)
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_when_complete)
+
+    QTimer.singleShot(50, close_when_complete)
+    assert reader_window.run(args) == 0
+
+    kept = Snapshot(content, data_dir, screenshot=False).load(None)  # as a plain start asks
+    assert kept is not None and kept.slug == PAGE
+    assert "Coercive Diplomacy" in kept.html
+    assert Snapshot(content, data_dir, screenshot=False).load("about") is None
