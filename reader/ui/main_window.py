@@ -58,8 +58,9 @@ class MainWindow(QMainWindow):
         self._pending_scroll = 0
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
-        room = self.screen().availableGeometry()  # old laptops have small screens
-        self.resize(min(1280, room.width() * 95 // 100), min(780, room.height() * 9 // 10))
+        if not (look.geometry and self.restoreGeometry(QByteArray(look.geometry))):
+            room = self.screen().availableGeometry()  # old laptops have small screens
+            self.resize(min(1280, room.width() * 95 // 100), min(780, room.height() * 9 // 10))
 
         self.actions = Actions(self)
         if look.theme:
@@ -93,8 +94,6 @@ class MainWindow(QMainWindow):
             self.page_view.show_html(look.html)
             self.nav_tree.select(look.slug)
             self.resume_scroll(look.scroll)
-        if look.geometry:
-            self.restoreGeometry(QByteArray(look.geometry))
         # Restoring the last layout places the contents without naming a dock area (which
         # would load the Qt namespace); the other panes' places wait for them.
         if not (look.state and self.restoreState(QByteArray(look.state))):

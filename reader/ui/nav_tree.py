@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 # Qt.UserRole, where items keep their page's slug. Written as its value because the
 # first use of the Qt namespace costs a start some 20 ms (Qt.ItemDataRole.UserRole == 256).
@@ -194,7 +194,7 @@ class NavTree(QTreeWidget):
         slug = item.data(0, SLUG_ROLE) if item else None
         if not slug or item.font(0).italic():
             return
-        menu = QMenu(self)
+        menu = QtWidgets.QMenu(self)
         if slug in self._read:
             menu.addAction("Mark as unread", lambda: self.mark_unread_requested.emit(slug))
         else:
