@@ -70,7 +70,6 @@ def _run(args: argparse.Namespace) -> int:
                         "--screenshot FILE.png.")
     from reader.app import create_application, create_main_window, main_window_from_look
 
-    forget_module_sources()
     app = create_application()
     failures: list[UserError] = []
     if look is not None:
@@ -145,14 +144,6 @@ def _keep_look(window: MainWindow, snapshot: Snapshot, page: str | None) -> None
     resumable = resume_page(window.archive, window.store) == look.slug
     window.close_store()
     snapshot.save(look, resumable=resumable)
-
-
-def forget_module_sources() -> None:
-    """Drop the module sources PySide6's import hook read (it scans each module that
-    imports it for `from __feature__`): about 3 MB the reader never needs again."""
-    import linecache
-
-    linecache.clearcache()
 
 
 def no_display() -> bool:

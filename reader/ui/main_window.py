@@ -70,7 +70,6 @@ class MainWindow(QMainWindow):
         self.page_view = PageView(image_path)
         self.page_view.apply_look(look.css, look.font, look.highlight, look.found)
         self.notice = SuccessorNotice(look.notice)
-        self.notice.setVisible(look.notice_shown)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -78,6 +77,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.page_view, 1)
         self.setCentralWidget(central)
+        self.notice.setVisible(look.notice_shown)  # in its place: alone, it would be a window
 
         self.nav_tree = NavTree(look.outline, look.extras, look.read)
         self.nav_dock = QDockWidget("Contents", self)
