@@ -11,7 +11,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from reader import __version__
 from reader.cli.common import UserError
@@ -39,31 +38,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _WindowOnly(argparse.ArgumentParser):
-    """The reader window's options alone; a mistake means "ask the whole parser"."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _NotForTheWindow(message)
-
-
-class _NotForTheWindow(Exception):
-    pass
-
-
 def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The window's options when that is all `argv` holds (no sub-command, no --help or
-    --version, no mistake), read without loading every sub-command's module."""
+    """The window's options when that is all `argv` holds, or None: a sub-command, --help,
+    --version or a mistake is for the whole parser to read and to answer.
+
+    They are read with the standard library's getopt, because building an argparse
+    parser costs the first paint some 2 ms (it loads the locale tables its messages
+    need); a value that looks like an option is left to argparse's judgement too.
+    """
+    import getopt
+
     from reader.cli import reader_window
 
-    parser = _WindowOnly(prog="otpic-reader", add_help=False)
-    reader_window.add_arguments(parser)
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotForTheWindow:
+        found, rest = getopt.getopt(argv, "", [f"{name}=" for name in reader_window.OPTIONS])
+    except getopt.GetoptError:
         return None
-    if rest:
+    if rest or any(value.startswith("-") for _, value in found):
         return None
-    args.run = reader_window.run
+    args = argparse.Namespace(run=reader_window.run, **{
+        name.replace("-", "_"): None for name in reader_window.OPTIONS})
+    for option, value in found:
+        setattr(args, option[2:].replace("-", "_"), value)
     return args
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QActionGroup
+from PySide6 import QtGui
 
 if TYPE_CHECKING:
     from reader.ui.appearance import Appearance
@@ -66,7 +66,7 @@ def add_look_menus(window: MainWindow, appearance: Appearance) -> None:
 
 def _choices(menu, choices, current: str, choose, prefix: str) -> None:
     """A menu of exclusive, checkable choices, each named `<prefix>-<value>`."""
-    group = QActionGroup(menu)
+    group = QtGui.QActionGroup(menu)  # loaded after the first paint, with these menus
     for value, text in choices:
         action = menu.addAction(text)
         action.setObjectName(f"{prefix}-{value}")

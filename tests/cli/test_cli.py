@@ -109,3 +109,22 @@ def test_a_mistake_on_the_command_line_is_told_with_every_command(data_dir: Path
         result = run_cli(*argv, "--data-dir", str(data_dir))
         assert result.returncode == 2
         assert message in result.stderr and "COMMAND" in result.stderr, result.stderr
+
+
+def test_the_window_options_are_read_alike_by_both_parsers() -> None:
+    """The window's options are read without argparse when they are all there is."""
+    import argparse
+
+    from reader.cli import build_parser, reader_window, window_arguments
+
+    top = {o for a in build_parser()._actions for o in a.option_strings} - {"-h", "--help",
+                                                                            "--version"}
+    assert top == {f"--{name}" for name in reader_window.OPTIONS}
+    argv = ["--page", "about", "--content=c", "--data-dir", "d", "--scr", "s.png"]
+    fast = window_arguments(argv)
+    whole = build_parser().parse_args(argv)
+    assert isinstance(fast, argparse.Namespace)
+    assert vars(fast) == vars(whole)
+    for other in (["verify"], ["--help"], ["--version"], ["--page"], ["--page", "-x"],
+                  ["--bogus"], ["--page", "about", "search", "x"]):
+        assert window_arguments(other) is None, other
