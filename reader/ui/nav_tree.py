@@ -1,7 +1,8 @@
 """The navigation tree: sections and their pages, the pages not preserved greyed.
 
-A large section is filled in only when it is opened (or holds the page shown),
-so an archive of 10,000 pages starts as fast as one of ten. The tree is built
+Sections are filled and opened from the start while they come to no more than
+FILL_AT_ONCE pages in all; the others are filled when opened (or when they hold
+the page shown), so an archive of 10,000 pages starts as fast as one of ten. The tree is built
 from plain values (Archive.outline), which a start painted from the window's
 snapshot has before it loads the archive; what only hovering or right-clicking
 shows comes with `finish()`.
@@ -24,7 +25,7 @@ Entry = tuple[str, str, bool]
 Outline = Sequence[tuple[str, str, Sequence[Entry]]]
 
 NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is known of it."
-FILL_AT_ONCE = 200  # sections up to this many pages are filled and open from the start
+FILL_AT_ONCE = 200  # pages, in all, of the sections filled and open from the start
 
 
 class NavTree(QTreeWidget):
@@ -64,6 +65,7 @@ class NavTree(QTreeWidget):
         self._preserved: list[frozenset[str]] = []
         self._filled: set[int] = set()
         self._home_of: dict[str, int] = {}
+        room = FILL_AT_ONCE
         for number, (title, _, entries) in enumerate(outline):
             top = QTreeWidgetItem(self, [title])
             self._bold(top)
@@ -73,7 +75,8 @@ class NavTree(QTreeWidget):
                 self._home_of.setdefault(slug, number)
             if not entries:
                 top.setForeground(0, self._grey)
-            elif len(entries) <= FILL_AT_ONCE:
+            elif len(entries) <= room:
+                room -= len(entries)
                 self._fill(number)
                 top.setExpanded(True)
             else:

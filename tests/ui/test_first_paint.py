@@ -101,3 +101,19 @@ def test_a_reading_session_keeps_its_look_for_the_next_start(
     assert kept is not None and kept.slug == PAGE
     assert "Coercive Diplomacy" in kept.html
     assert Snapshot(content, data_dir, screenshot=False).load("about") is None
+
+
+def test_a_large_archive_opens_with_only_the_sections_it_can_fill_quickly(qtbot) -> None:
+    from reader.ui.nav_tree import FILL_AT_ONCE, NavTree
+
+    outline = tuple((f"Section {n}", "", tuple((f"page-{n}-{i}", f"Page {i}", True)
+                                              for i in range(150))) for n in range(6))
+    tree = NavTree(outline)
+    qtbot.addWidget(tree)
+    filled = [tree.topLevelItem(n).childCount() for n in range(6)]
+    assert sum(filled) <= FILL_AT_ONCE and filled[0] == 150
+    tree.select("page-4-7")  # the page shown: its section is filled and opened
+    assert tree.currentItem().data(0, 256) == "page-4-7"
+    assert tree.topLevelItem(4).isExpanded()
+    tree.topLevelItem(5).setExpanded(True)  # as the reader opens a section
+    assert tree.topLevelItem(5).childCount() == 150
