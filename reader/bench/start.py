@@ -9,7 +9,8 @@ whole process from launch to exit (ours also builds its panes, which it does
 after the first paint, and both save a PNG). Peak RSS comes from wait4. One
 warm-up round first (warm disk cache, warm caches of our own, the window's kept
 look), then the median and spread of --runs rounds, each start taking its turn
-in every round. A first start, with no kept look, is shown too, without target.
+in every round; the time ratios are the medians of each round's ratio. A first
+start, with no kept look, is shown too, without target.
 """
 
 from __future__ import annotations
@@ -228,8 +229,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _row(rows: list, name: str, runs: Runs, bare: Runs, time_target: float | None,
          memory_target: float | None) -> bool:
-    """Add a row; False when it misses a target (a row without targets only informs)."""
-    time_ratio, memory_ratio = runs.paint / bare.paint, runs.memory / bare.memory
+    """Add a row; False when it misses a target (a row without targets only informs).
+
+    The time ratio is the median of each round's ratio to the bare program's run in the
+    same round: on a machine whose speed drifts (a shared virtual machine), a ratio of
+    medians swings with whichever program happened to run in its slow moments.
+    """
+    time_ratio = statistics.median(ours / base for ours, base in zip(runs.paints, bare.paints,
+                                                                       strict=True))
+    memory_ratio = runs.memory / bare.memory
     time_ok = time_target is None or time_ratio <= time_target
     memory_ok = memory_target is None or memory_ratio <= memory_target
     rows.append((name, f"{runs.paint:.3f}", runs.spread(),
