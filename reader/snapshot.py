@@ -68,6 +68,7 @@ class Snapshot:
         self.data_dir = data_dir
         name = cache_key(f"{self.content_root}\n{data_dir}\n{screenshot}".encode())
         self.file = (cache_dir or default_cache_dir()) / f"{name}.look"
+        self._kept: dict | None = None  # what load() found, to spare writing it again
 
     def key(self, slug: str) -> tuple:
         """What the look of page `slug` came from; any change makes it unusable."""
@@ -87,12 +88,17 @@ class Snapshot:
             return None
         if not (page == look.slug or (page is None and resumable)):
             return None
-        return look if data.get("key") == self.key(look.slug) else None
+        if data.get("key") != self.key(look.slug):
+            return None
+        self._kept = data
+        return look
 
     def save(self, look: Look, *, resumable: bool) -> None:
         """Keep `look`, whole or not at all. `resumable`: a start that asks for no page
         shows this one (the user's data says it was the last page read)."""
         data = {"key": self.key(look.slug), "look": look._asdict(), "resumable": resumable}
+        if data == self._kept:  # as it was: an old laptop's disk need not write it again
+            return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")

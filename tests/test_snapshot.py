@@ -16,10 +16,11 @@ PAGE = "coercive-diplomacy"
 
 
 def a_look(**changes) -> Look:
-    return BLANK._replace(slug=PAGE, html="<h1>Coercive Diplomacy</h1>", scroll=40,
-                          outline=(("Approaches", "", ((PAGE, "Coercive Diplomacy", True),)),),
-                          notice="OTPIC was retired.", notice_shown=True,
-                          geometry=b"\x01\x02", state=b"\x03", **changes)
+    return BLANK._replace(**{
+        "slug": PAGE, "html": "<h1>Coercive Diplomacy</h1>", "scroll": 40,
+        "outline": (("Approaches", "", ((PAGE, "Coercive Diplomacy", True),)),),
+        "notice": "OTPIC was retired.", "notice_shown": True, "geometry": b"\x01\x02",
+        "state": b"\x03", **changes})
 
 
 @pytest.fixture
@@ -105,3 +106,15 @@ def test_a_look_that_cannot_be_written_is_not_kept_and_nothing_fails(content: Pa
     snapshot.save(a_look(), resumable=True)
     assert snapshot.load(PAGE) is None
     assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_a_look_kept_as_it_was_is_not_written_again(kept: Snapshot) -> None:
+    written = kept.file.stat().st_mtime_ns
+    later(kept.file)  # so that a rewrite would show
+    marked = kept.file.stat().st_mtime_ns
+    assert kept.load(PAGE) == a_look()
+    kept.save(a_look(), resumable=True)
+    assert kept.file.stat().st_mtime_ns == marked != written
+    kept.save(a_look(scroll=41), resumable=True)  # the reader scrolled on
+    assert kept.file.stat().st_mtime_ns != marked
+    assert kept.load(PAGE).scroll == 41
