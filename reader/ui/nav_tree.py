@@ -46,8 +46,6 @@ class NavTree(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
-        # the palette's brush: QBrush(QColor) would load QGradient's many enums (30 ms)
-        self._grey = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.itemExpanded.connect(self._expanded)
@@ -61,6 +59,7 @@ class NavTree(QTreeWidget):
         self.outline, self.extras = outline, extras
         self._read = set(read)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._greyed: list[QTreeWidgetItem] = []  # what is not preserved, in the theme's grey
         self._tops: list[QTreeWidgetItem] = []
         self._preserved: list[frozenset[str]] = []
         self._filled: set[int] = set()
@@ -74,7 +73,7 @@ class NavTree(QTreeWidget):
             for slug, _, _ in entries:
                 self._home_of.setdefault(slug, number)
             if not entries:
-                top.setForeground(0, self._grey)
+                self._grey(top)
             elif len(entries) <= room:
                 room -= len(entries)
                 self._fill(number)
@@ -124,6 +123,20 @@ class NavTree(QTreeWidget):
             if preserved:
                 item.setToolTip(1, "Read" if slug in self._read else "Not read yet")
 
+    def _grey(self, item: QTreeWidgetItem) -> None:
+        # the palette's brush: QBrush(QColor) would load QGradient's many enums (30 ms)
+        item.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled,
+                                                   QPalette.ColorRole.Text))
+        self._greyed.append(item)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        """A new theme greys what is not preserved in its own grey."""
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.PaletteChange:
+            brush = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            for item in self._greyed:
+                item.setForeground(0, brush)
+
     @staticmethod
     def _bold(item: QTreeWidgetItem) -> None:
         font = item.font(0)
@@ -144,7 +157,7 @@ class NavTree(QTreeWidget):
                 if italic is None:
                     italic = QFont(item.font(0))
                     italic.setItalic(True)
-                item.setForeground(0, self._grey)
+                self._grey(item)
                 item.setFont(0, italic)
             elif slug in self._read:
                 item.setText(1, "✓")

@@ -64,6 +64,21 @@ def test_pages_not_preserved_are_greyed_with_a_tooltip(make_window) -> None:
     assert "Not preserved" in missing.toolTip(0)
 
 
+def test_pages_not_preserved_take_the_grey_of_the_theme(make_window) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from reader.archive.page_style import THEMES
+
+    window = make_window()
+    for theme in ("dark", "high-contrast", "light"):
+        window.appearance.set_theme(theme)
+        QApplication.processEvents()  # the new palette reaches the widgets
+        _, missing = tree_item(window, "refusal-to-negotiate")
+        assert missing.foreground(0).color() == QColor(THEMES[theme].missing), theme
+    window.appearance.set_theme("system")
+
+
 def test_a_link_to_a_page_not_preserved_opens_its_stub(qtbot, make_window) -> None:
     window = make_window("coercive-diplomacy")
     view = window.findChild(QTextBrowser, "pageView")
