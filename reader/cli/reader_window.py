@@ -53,11 +53,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     snapshot = _snapshot(args)
     look = snapshot.load(args.page)
-    archive = None
-    if look is None:
-        archive = open_archive(args.content)
-        if args.page and not archive.knows(args.page):
-            raise UserError(f"There is no page '{args.page}' in {where(archive)}.")
+    archive = None if look is not None else _checked_archive(args)
     if args.screenshot:
         target = Path(args.screenshot)
         if target.suffix.lower() != ".png":
@@ -73,10 +69,14 @@ def _run(args: argparse.Namespace) -> int:
 
     app = create_application()
     failures: list[UserError] = []
+    window = None
     if look is not None:
-        window = main_window_from_look(look, snapshot.content_root,
-                                       lambda: _open_rest(args, snapshot, failures))
-    else:
+        try:
+            window = main_window_from_look(look, snapshot.content_root,
+                                           lambda: _open_rest(args, snapshot, failures))
+        except (TypeError, ValueError, IndexError):  # a look damaged in a way that still reads
+            archive = _checked_archive(args)
+    if window is None:
         window = create_main_window(archive.root, snapshot.data_dir, args.page,
                                     archive=archive,
                                     defer_tools=True,  # the panes come after the first paint
@@ -101,6 +101,14 @@ def _run(args: argparse.Namespace) -> int:
     if not saved:
         raise UserError(f"The screenshot could not be written to {args.screenshot}.")
     return 0
+
+
+def _checked_archive(args: argparse.Namespace):
+    """The archive, with the page asked for in it; else a UserError saying what is wrong."""
+    archive = open_archive(args.content)
+    if args.page and not archive.knows(args.page):
+        raise UserError(f"There is no page '{args.page}' in {where(archive)}.")
+    return archive
 
 
 def _snapshot(args: argparse.Namespace) -> Snapshot:

@@ -86,7 +86,7 @@ class PageView(QTextBrowser):
         name, size = font
         qfont = QFont(name)  # a generic family; the hint picks a real one
         qfont.setStyleHint(READING_FONTS.get(name, QFont.StyleHint.SansSerif))
-        qfont.setPointSize(size)
+        qfont.setPointSize(min(max(size, 6), 72))  # whatever a damaged setting or look says
         self.document().setDefaultStyleSheet(css)
         self.document().setDefaultFont(qfont)
         self.setFont(qfont)

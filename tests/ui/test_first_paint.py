@@ -117,3 +117,21 @@ def test_a_large_archive_opens_with_only_the_sections_it_can_fill_quickly(qtbot)
     assert tree.topLevelItem(4).isExpanded()
     tree.topLevelItem(5).setExpanded(True)  # as the reader opens a section
     assert tree.topLevelItem(5).childCount() == 150
+
+
+def test_a_look_damaged_in_a_way_that_still_reads_gives_an_ordinary_start(
+        content: Path, data_dir: Path, tmp_path: Path) -> None:
+    from reader.cli import main
+    from reader.snapshot import BLANK
+
+    snapshot = Snapshot(content, data_dir, screenshot=True)
+    broken = BLANK._replace(slug=PAGE, html="<p>x</p>", outline=(("no entries",),),
+                            font=("serif", 0))
+    snapshot.save(broken, resumable=False)
+    assert snapshot.load(PAGE) == broken  # it reads, but a window cannot be made of it
+    shot = tmp_path / "shot.png"
+    assert main(["--screenshot", str(shot), "--content", str(content), "--data-dir",
+                 str(data_dir), "--page", PAGE]) == 0
+    assert shot.stat().st_size > 10_000
+    kept = Snapshot(content, data_dir, screenshot=True).load(PAGE)
+    assert kept is not None and len(kept.outline) > 1  # the ordinary start kept a good look
