@@ -15,6 +15,7 @@ starts the ordinary way. No Qt here: plain values only.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -76,30 +77,43 @@ class Snapshot:
                 page_stamps(self.content_root, slug), store_stamp(self.data_dir))
 
     def load(self, page: str | None) -> Look | None:
-        """The kept look if it still shows what a start asking for `page` would show."""
+        """The kept look if it still shows what a start asking for `page` would show.
+
+        A start that names its page shows it from the top, as an ordinary start does.
+        """
         try:
             data = marshal.loads(self.file.read_bytes())
             look = Look(**data["look"])
             resumable = data["resumable"]
-        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            if any(type(value) is not type(default)
+                   for value, default in zip(look, BLANK, strict=True)):
+                raise TypeError("a look of other types than a window keeps")
+            if not (page == look.slug or (page is None and resumable)):
+                return None
+            if data.get("key") != self.key(look.slug):
+                return None
+        except FileNotFoundError:
             return None
-        if any(type(value) is not type(default) for value, default in zip(look, BLANK,
-                                                                            strict=True)):
-            return None
-        if not (page == look.slug or (page is None and resumable)):
-            return None
-        if data.get("key") != self.key(look.slug):
+        except Exception:  # whatever a damaged file holds, it is only a cache
+            self.forget()
             return None
         self._kept = data
-        return look
+        return look if page is None else look._replace(scroll=0)
+
+    def forget(self) -> None:
+        """Remove the kept look (one that could not be used), so the next start makes anew."""
+        with contextlib.suppress(OSError):
+            self.file.unlink(missing_ok=True)
+        self._kept = None
 
     def save(self, look: Look, *, resumable: bool) -> None:
         """Keep `look`, whole or not at all. `resumable`: a start that asks for no page
         shows this one (the user's data says it was the last page read)."""
-        data = {"key": self.key(look.slug), "look": look._asdict(), "resumable": resumable}
-        if data == self._kept:  # as it was: an old laptop's disk need not write it again
-            return
         try:
+            data = {"key": self.key(look.slug), "look": look._asdict(),
+                    "resumable": resumable}
+            if data == self._kept:  # as it was: an old laptop's disk need not write it again
+                return
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
             try:

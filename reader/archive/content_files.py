@@ -1,8 +1,8 @@
 """Which files make up a content folder, and the paths a page may reach inside it.
 
-Kept free of the rest of the archive package (only the standard library), so a
-start painted from the last window's snapshot can tell, by looking at file
-sizes and times alone, whether the content is still what the snapshot showed.
+Kept apart from the rest of the archive package (it needs only the standard
+library and cache_key.py), so a start painted from the window's kept look can
+tell from file sizes and times alone whether the page it shows has changed.
 """
 
 from __future__ import annotations
@@ -29,27 +29,6 @@ def content_key(stamps: list[tuple[str, int, int]]) -> str:
     """The key of a content folder from its files' (name, time, size): changes with any."""
     text = "\n".join(f"{name}\t{time}\t{size}" for name, time, size in sorted(stamps))
     return cache_key(text.encode(), 64)  # not marshal: its bytes vary with object identity
-
-
-def scan_content_key(root: str | os.PathLike) -> str:
-    """The content key of a folder as it is now (what Archive.open would give)."""
-    stamps: list[tuple[str, int, int]] = []
-    for name in KEYED_FILES:
-        stamp = stamp_of(os.path.join(root, name))
-        if stamp:
-            stamps.append((name, *stamp))
-    try:
-        with os.scandir(os.path.join(root, "pages")) as entries:
-            for entry in entries:
-                if entry.name.endswith(".md"):
-                    try:
-                        stat = entry.stat()
-                    except OSError:
-                        continue
-                    stamps.append(("pages/" + entry.name, stat.st_mtime_ns, stat.st_size))
-    except OSError:
-        pass
-    return content_key(stamps)
 
 
 def page_stamps(root: str | os.PathLike, slug: str) -> tuple[tuple[int, ...], ...]:

@@ -51,6 +51,8 @@ def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     from reader.cli import reader_window
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    if "--" in argv:  # getopt would take it quietly; argparse has its own view of it
+        return None
     try:
         found, rest = getopt.getopt(argv, "", [f"{name}=" for name in reader_window.OPTIONS])
     except getopt.GetoptError:

@@ -74,7 +74,8 @@ def _run(args: argparse.Namespace) -> int:
         try:
             window = main_window_from_look(look, snapshot.content_root,
                                            lambda: _open_rest(args, snapshot, failures))
-        except (TypeError, ValueError, IndexError):  # a look damaged in a way that still reads
+        except Exception:  # a look damaged in a way that still reads: start as usual
+            snapshot.forget()
             archive = _checked_archive(args)
     if window is None:
         window = create_main_window(archive.root, snapshot.data_dir, args.page,
@@ -151,6 +152,8 @@ def _keep_look(window: MainWindow, snapshot: Snapshot, page: str | None) -> None
     QThreadPool.globalInstance().waitForDone()  # a daily backup reads the database
     look = window.look()
     resumable = resume_page(window.archive, window.store) == look.slug
+    # where an ordinary start would resume (a data folder that cannot be written kept none)
+    look = look._replace(scroll=int(window.store.get("last_scroll") or 0) if resumable else 0)
     window.close_store()
     snapshot.save(look, resumable=resumable)
 

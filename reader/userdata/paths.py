@@ -32,6 +32,7 @@ def store_stamp(data_dir: Path) -> tuple[tuple[int, ...], ...]:
             stat = os.stat(data_dir / name)
         except OSError:
             stamps.append(())
-        else:
-            stamps.append((stat.st_mtime_ns, stat.st_size))
+            continue
+        # an empty log (left by a copy that only read) holds no change
+        stamps.append((stat.st_mtime_ns, stat.st_size) if stat.st_size else ())
     return tuple(stamps)

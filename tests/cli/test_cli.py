@@ -126,5 +126,5 @@ def test_the_window_options_are_read_alike_by_both_parsers() -> None:
     assert isinstance(fast, argparse.Namespace)
     assert vars(fast) == vars(whole)
     for other in (["verify"], ["--help"], ["--version"], ["--page"], ["--page", "-x"],
-                  ["--bogus"], ["--page", "about", "search", "x"]):
+                  ["--bogus"], ["--page", "about", "search", "x"], ["--page", "about", "--"]):
         assert window_arguments(other) is None, other

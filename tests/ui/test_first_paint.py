@@ -135,3 +135,17 @@ def test_a_look_damaged_in_a_way_that_still_reads_gives_an_ordinary_start(
     assert shot.stat().st_size > 10_000
     kept = Snapshot(content, data_dir, screenshot=True).load(PAGE)
     assert kept is not None and len(kept.outline) > 1  # the ordinary start kept a good look
+
+
+def test_a_look_that_cannot_make_a_window_is_forgotten(content: Path, data_dir: Path,
+                                                       tmp_path: Path) -> None:
+    from reader.cli import main
+    from reader.snapshot import BLANK
+
+    snapshot = Snapshot(content, data_dir, screenshot=True)
+    snapshot.save(BLANK._replace(slug=PAGE, html="<p>x</p>", theme="no such theme"),
+                  resumable=False)
+    assert main(["--screenshot", str(tmp_path / "shot.png"), "--content", str(content),
+                 "--data-dir", str(data_dir), "--page", PAGE]) == 0
+    kept = Snapshot(content, data_dir, screenshot=True).load(PAGE)
+    assert kept is not None and kept.theme != "no such theme"
