@@ -3,14 +3,14 @@
 A start that loads the archive, the user's database and its panes before
 painting costs twice what the toolkit alone does. Yet what the first paint
 shows is, nearly always, what the window showed when it closed: the same page,
-contents, notice and size. So at exit the window's look is saved here, with
-the stamps of what it came from: the program, the course files and the page
-shown (content_files.page_stamps), the user's database. The next start paints
-that look (with nothing of the archive or the store loaded) when every stamp
-still matches, then opens the archive and the store and completes the window
-in place, correcting whatever the archive now says otherwise (MainWindow.attach
-compares the page, the contents and the notice); when a stamp differs, it
-starts the ordinary way. No Qt here: plain values only.
+notice and size. So at exit the window's look is saved here, with the stamps of
+what it came from: the program, the course files and the page shown
+(content_files.page_stamps), the user's database. The next start paints that
+look (with nothing of the archive or the store loaded, the contents pane still
+empty) when every stamp still matches, then opens the archive and the store and
+completes the window in place, correcting whatever the archive now says
+otherwise (MainWindow.attach compares the page and the notice); when a stamp
+differs, it starts the ordinary way. No Qt here: plain values only.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from reader.archive.cache_key import cache_key, render_code_key
 from reader.archive.content_files import page_stamps
 from reader.userdata.paths import store_stamp
 
-FORMAT = 1
+FORMAT = 2
 
 
 class Look(NamedTuple):
@@ -41,9 +41,6 @@ class Look(NamedTuple):
     highlight: str = "#fff1a8"  # noted passages
     found: str = "#ffc870"  # search hits
     theme: str = ""  # the palette theme applied to the window; "" for the desktop's own
-    outline: tuple = ()  # the contents: see reader.archive.archive.Archive.outline
-    extras: tuple = ()  # top-level pages after the sections: ((slug, title), ...)
-    read: tuple = ()  # the slugs of the pages read
     notice: str = ""  # the successor notice's text
     notice_shown: bool = False
     geometry: bytes = b""  # QMainWindow.saveGeometry()

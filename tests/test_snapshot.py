@@ -18,7 +18,6 @@ PAGE = "coercive-diplomacy"
 def a_look(**changes) -> Look:
     return BLANK._replace(**{
         "slug": PAGE, "html": "<h1>Coercive Diplomacy</h1>", "scroll": 40,
-        "outline": (("Approaches", "", ((PAGE, "Coercive Diplomacy", True),)),),
         "notice": "OTPIC was retired.", "notice_shown": True, "geometry": b"\x01\x02",
         "state": b"\x03", **changes})
 

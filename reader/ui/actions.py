@@ -75,6 +75,8 @@ class Actions:
             action.setObjectName(spec.name)
             setattr(self, spec.name, action)
         self.actionBookmark.setCheckable(True)
+        self.actionBack.setEnabled(False)  # every start begins with no history
+        self.actionForward.setEnabled(False)
 
     def finish(self) -> None:
         QKeySequence = QtGui.QKeySequence  # loaded here, not before the first paint

@@ -1,11 +1,12 @@
 """The main window, built in three steps so that the page appears as soon as it can.
 
 1. `MainWindow(look)` builds what the first paint shows from plain values (a Look,
-   reader/snapshot.py): the page, the contents, the notice, the menus and tool bar.
-   It loads neither the archive nor the user's data, nor the Qt namespace.
-2. `attach(archive, store)` brings it to life: links, history, appearance and
-   settings; what the look showed is checked against the archive and the user's
-   data, and corrected where it differs.
+   reader/snapshot.py): the page, the notice, the menus and tool bar, and the
+   contents pane, empty. It loads neither the archive nor the user's data, nor the
+   Qt namespace.
+2. `attach(archive, store)` brings it to life: the contents, links, history,
+   appearance and settings; what the look showed is checked against the archive
+   and the user's data, and corrected where it differs.
 3. `complete()` adds the panes and tools (window_tools.py).
 
 An ordinary start (app.create_main_window) runs step 1 with a blank look and step 2
@@ -24,13 +25,19 @@ from typing import TYPE_CHECKING
 # so that they load when first used (see page_view.py).
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
 from reader.snapshot import BLANK, Look
 from reader.ui.actions import Actions
 from reader.ui.menus import build_menus
-from reader.ui.nav_tree import NavTree
 from reader.ui.page_view import PageView
 from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
 
@@ -79,10 +86,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.notice.setVisible(look.notice_shown)  # in its place: alone, it would be a window
 
-        self.nav_tree = NavTree(look.outline, look.extras, look.read)
         self.nav_dock = QDockWidget("Contents", self)
         self.nav_dock.setObjectName("navDock")
-        self.nav_dock.setWidget(self.nav_tree)
+        self.nav_dock.setWidget(_empty_pane())
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setAccessibleName("Search the course")
@@ -92,7 +98,6 @@ class MainWindow(QMainWindow):
         build_menus(self)
         if look.slug:
             self.page_view.show_html(look.html)
-            self.nav_tree.select(look.slug)
             self.resume_scroll(look.scroll)
         # Restoring the last layout places the contents without naming a dock area (which
         # would load the Qt namespace); the other panes' places wait for them.
@@ -107,7 +112,9 @@ class MainWindow(QMainWindow):
         from reader.ui.history import History
         from reader.ui.link_router import LinkRouter
         from reader.ui.menus import add_look_menus
+        from reader.ui.nav_tree import NavTree
         from reader.ui.successor_notice import notice_text
+        from reader.userdata.progress import Progress
 
         self.archive, self.store = archive, store
         self.actions.finish()
@@ -123,11 +130,12 @@ class MainWindow(QMainWindow):
             self.notice.label.setText(text)
         self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
         self.actions.actionAboutSuccessor.setEnabled(has_successor)
+        self.progress = Progress(store)
         extras = ((GLOSSARY_SLUG, "Glossary"),) if len(archive.glossary) else ()
-        outline = archive.outline()
-        if (outline, extras) != (self.nav_tree.outline, self.nav_tree.extras):
-            self.nav_tree.set_outline(outline, extras, self.nav_tree.read)
-        self.nav_tree.finish()
+        self.nav_tree = NavTree(archive.outline(), extras, self.progress.read_slugs())
+        empty = self.nav_dock.widget()
+        self.nav_dock.setWidget(self.nav_tree)
+        empty.deleteLater()
         self._connect()
         self._restore("window_geometry", self.restoreGeometry)
         self._apply_look()
@@ -422,10 +430,15 @@ class MainWindow(QMainWindow):
         css, font, highlight, found = self.appearance.page_look()
         return Look(slug=self.current_slug, html=self.page_view.html, scroll=self._scroll(),
                     css=css, font=font, highlight=highlight, found=found,
-                    theme=applied_theme(), outline=self.nav_tree.outline,
-                    extras=self.nav_tree.extras, read=tuple(sorted(self.nav_tree.read)),
-                    notice=self.notice.label.text(), notice_shown=not self.notice.isHidden(),
+                    theme=applied_theme(), notice=self.notice.label.text(),
+                    notice_shown=not self.notice.isHidden(),
                     geometry=bytes(self.saveGeometry()), state=bytes(self.saveState()))
+
+
+def _empty_pane() -> QAbstractScrollArea:
+    """What the contents pane shows until the contents come: a tree's frame and
+    background, and its sizes, so the pane is only filled in when they do."""
+    return QAbstractScrollArea()
 
 
 def _confirm_and_open(parent: QWidget, url: str) -> None:

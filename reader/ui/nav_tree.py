@@ -2,10 +2,8 @@
 
 Sections are filled and opened from the start while they come to no more than
 FILL_AT_ONCE pages in all; the others are filled when opened (or when they hold
-the page shown), so an archive of 10,000 pages starts as fast as one of ten. The tree is built
-from plain values (Archive.outline), which a start painted from the window's
-snapshot has before it loads the archive; what only hovering or right-clicking
-shows comes with `finish()`.
+the page shown), so an archive of 10,000 pages starts as fast as one of ten. The
+tree is built from plain values (Archive.outline).
 """
 
 from __future__ import annotations
@@ -16,6 +14,8 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.ui.plain_text import plain_tooltip
 
 # Qt.UserRole, where items keep their page's slug. Written as its value because the
 # first use of the Qt namespace costs a start some 20 ms (Qt.ItemDataRole.UserRole == 256).
@@ -49,14 +49,9 @@ class NavTree(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.itemExpanded.connect(self._expanded)
-        self._finished = False
-        self.set_outline(outline, extras, read)
-
-    def set_outline(self, outline: Outline, extras: Sequence[tuple[str, str]] = (),
-                    read: Iterable[str] = ()) -> None:
-        """Show these sections and pages (again), with the pages read marked."""
-        self.clear()
-        self.outline, self.extras = outline, extras
+        self.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.outline = outline
         self._read = set(read)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._greyed: list[QTreeWidgetItem] = []  # what is not preserved, in the theme's grey
@@ -65,11 +60,16 @@ class NavTree(QTreeWidget):
         self._filled: set[int] = set()
         self._home_of: dict[str, int] = {}
         room = FILL_AT_ONCE
-        for number, (title, _, entries) in enumerate(outline):
+        for number, (title, description, entries) in enumerate(outline):
             top = QTreeWidgetItem(self, [title])
+            top.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # a section opens; it is not a page
             self._bold(top)
             self._tops.append(top)
             self._preserved.append(frozenset(slug for slug, _, kept in entries if kept))
+            total = len(entries)
+            top.setToolTip(0, plain_tooltip(f"{description}\n{len(self._preserved[number])} of "
+                                            f"{total} page{'' if total == 1 else 's'} "
+                                            "preserved".strip()))
             for slug, _, _ in entries:
                 self._home_of.setdefault(slug, number)
             if not entries:
@@ -86,42 +86,6 @@ class NavTree(QTreeWidget):
             item.setData(0, SLUG_ROLE, slug)
             self._bold(item)
             self._items[slug] = item
-        if self._finished:
-            self._finish_sections()
-
-    def finish(self) -> None:
-        """What the first paint does not show: tooltips, section rows that cannot be
-        selected, the context menu. Kept apart because they load the Qt namespace and
-        the html module, which cost the first paint some 25 ms."""
-        self._finished = True
-        self._finish_sections()
-        self.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._menu)
-
-    def _finish_sections(self) -> None:
-        from reader.ui.plain_text import plain_tooltip
-
-        for number, (_, description, entries) in enumerate(self.outline):
-            top = self._tops[number]
-            top.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
-            total = len(entries)
-            top.setToolTip(0, plain_tooltip(f"{description}\n{len(self._preserved[number])} of "
-                                            f"{total} page{'' if total == 1 else 's'} "
-                                            "preserved".strip()))
-            self._count_read(number)
-            self._tip_pages(number)
-
-    def _tip_pages(self, number: int) -> None:
-        if not self._finished or number not in self._filled:
-            return
-        from reader.ui.plain_text import plain_tooltip
-
-        top = self._tops[number]
-        for index, (slug, title, preserved) in enumerate(self.outline[number][2]):
-            item = top.child(index)
-            item.setToolTip(0, plain_tooltip(title) if preserved else NOT_PRESERVED_TIP)
-            if preserved:
-                item.setToolTip(1, "Read" if slug in self._read else "Not read yet")
 
     def _grey(self, item: QTreeWidgetItem) -> None:
         # the palette's brush: QBrush(QColor) would load QGradient's many enums (30 ms)
@@ -159,12 +123,15 @@ class NavTree(QTreeWidget):
                     italic.setItalic(True)
                 self._grey(item)
                 item.setFont(0, italic)
-            elif slug in self._read:
-                item.setText(1, "✓")
+                item.setToolTip(0, NOT_PRESERVED_TIP)
+            else:
+                item.setToolTip(0, plain_tooltip(title))
+                item.setToolTip(1, "Read" if slug in self._read else "Not read yet")
+                if slug in self._read:
+                    item.setText(1, "✓")
             self._items.setdefault(slug, item)
             items.append(item)
         self._tops[number].addChildren(items)  # at once: far quicker than one by one
-        self._tip_pages(number)
 
     def _expanded(self, item: QTreeWidgetItem) -> None:
         if item in self._tops:
@@ -194,16 +161,14 @@ class NavTree(QTreeWidget):
                     if slug in changed and slug in preserved:
                         item = top.child(index)
                         item.setText(1, "✓" if slug in read else "")
-                        if self._finished:
-                            item.setToolTip(1, "Read" if slug in read else "Not read yet")
+                        item.setToolTip(1, "Read" if slug in read else "Not read yet")
 
     def _count_read(self, number: int) -> None:
         preserved = self._preserved[number]
         done = len(preserved & self._read)
         top = self._tops[number]
         top.setText(1, f"{done} of {len(preserved)}" if preserved else "")
-        if self._finished:
-            top.setToolTip(1, f"{done} of the {len(preserved)} preserved pages read")
+        top.setToolTip(1, f"{done} of the {len(preserved)} preserved pages read")
 
     def _menu(self, pos) -> None:
         item = self.itemAt(pos)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QToolTip
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QToolTip
 
 from reader.archive.plaintext import html_to_text
 from reader.ui.annotator import Annotator
@@ -26,7 +26,6 @@ from reader.ui.search_dock import SearchDock
 from reader.ui.store_bridge import StoreBridge
 from reader.userdata.bookmarks import Bookmarks
 from reader.userdata.notes import Notes
-from reader.userdata.progress import Progress
 from reader.userdata.store import Changes, StoreError
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 def attach_tools(w: MainWindow) -> None:
     """Build the panes and helpers, put them on the window, and wire them."""
     store, archive = w.store, w.archive
-    w.progress = Progress(store)
     w.bookmarks, w.notes = Bookmarks(store), Notes(store)
     w.bridge = StoreBridge(store, w)
     w.annotator = Annotator(w.bookmarks, w.notes, w.page_view, lambda s: _page_text(w, s), w)
@@ -53,6 +51,9 @@ def attach_tools(w: MainWindow) -> None:
     w.tabifyDockWidget(w.glossary_dock, w.notes_dock)
     w.tabifyDockWidget(w.glossary_dock, w.search_dock)
     w.glossary_dock.raise_()
+    # The sizes below apply to the layout as it stands: a contents pane filled in this
+    # very moment (attach) has a relayout pending that would otherwise undo them.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     w.resizeDocks([w.nav_dock, w.glossary_dock], [280, 270], Qt.Orientation.Horizontal)
     w.resizeDocks([w.nav_dock, w.bookmarks_dock], [520, 200], Qt.Orientation.Vertical)
     for dock, key in ((w.glossary_dock, "Ctrl+Shift+G"), (w.bookmarks_dock, "Ctrl+Shift+B"),
@@ -64,7 +65,6 @@ def attach_tools(w: MainWindow) -> None:
     w.page_view.context_actions = [w.actions.actionBookmark, w.actions.actionAddNote]
     _wire(w)
     w.glossary_dock.apply_look(w.appearance.css)
-    w.nav_tree.set_read(w.progress.read_slugs())
     if w.current_slug:
         _page_shown(w, w.current_slug)
     # The index opens when the reader first turns to search (Ctrl+K, typing): a reader
