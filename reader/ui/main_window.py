@@ -39,7 +39,7 @@ from reader.snapshot import BLANK, Look
 from reader.ui.actions import Actions
 from reader.ui.menus import build_menus
 from reader.ui.page_view import PageView
-from reader.ui.successor_notice import SuccessorDialog, SuccessorNotice
+from reader.ui.successor_notice import SuccessorNotice
 
 if TYPE_CHECKING:
     from reader.archive.archive import Archive
@@ -368,6 +368,8 @@ class MainWindow(QMainWindow):
         self.show_successor_details()
 
     def show_successor_details(self) -> None:
+        from reader.ui.successor_dialog import SuccessorDialog
+
         dialog = SuccessorDialog(self.archive.course, self)
         dialog.open_requested.connect(lambda url: _confirm_and_open(dialog, url))
         dialog.open()

@@ -23,8 +23,10 @@ main(["--screenshot", sys.argv[1], "--data-dir", sys.argv[2], "--content", sys.a
 late = ["markdown", "yaml", "_hashlib", "reader.userdata.notes", "reader.ui.glossary_dock",
         "reader.ui.search_dock", "reader.archive.search_index"]
 print(",".join(name for name in late if name in seen["modules"]) or "none")
-# painted from the kept look of the last window: nothing of the archive or the store yet
-kept = ["reader.archive.archive", "reader.userdata.store", "sqlite3"]
+# painted from the kept look of the last window: nothing of the archive or the store yet,
+# nor the contents tree they fill, nor what only a click opens
+kept = ["reader.archive.archive", "reader.userdata.store", "sqlite3", "reader.ui.nav_tree",
+        "reader.ui.successor_dialog"]
 print(",".join(name for name in kept if name in seen["modules"]) or "none")
 """
 
