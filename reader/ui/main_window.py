@@ -240,6 +240,21 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.page_view.verticalScrollBar().setValue(value)
 
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
+        """Over the margins beside the page's column, outside its viewport, Qt hands the
+        wheel up to the window: it scrolls the page there too."""
+        view = self.page_view
+        if view.rect().contains(view.mapFrom(self, event.position().toPoint())):
+            view.wheelEvent(event)
+        else:
+            super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        """The mouse's back and forward buttons move through the history wherever nothing
+        else takes them: the margins beside the page, the notice, the tool bar."""
+        if not self.page_view.history_button(event):
+            super().mousePressEvent(event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._pending_scroll:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 # so that they load when first used: each costs a start a millisecond or two.
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -69,12 +69,14 @@ class PageView(QTextBrowser):
         self.highlight_color = QColor("#fff1a8")
         self.found_color = QColor("#ffc870")
         self._painted = False
+        self._side = 0  # the margins beside the text column
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # they are the page's, not the window's
+        self.setAutoFillBackground(True)
 
     def show_html(self, html: str) -> None:
         self._found = []
         self.html = html
         self.setHtml(html)
-        self._fit_column()
 
     def apply_look(self, css: str, font: tuple[str, int], highlight: str, found: str) -> bool:
         """Theme, reading font (a READING_FONTS name and a point size) and colours for the
@@ -155,14 +157,19 @@ class PageView(QTextBrowser):
         menu.exec(event.globalPos())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """The mouse's back and forward buttons move through the history."""
+        if not self.history_button(event):
+            super().mousePressEvent(event)
+
+    def history_button(self, event: QMouseEvent) -> bool:
+        """The mouse's back and forward buttons move through the history (True if it was one)."""
         buttons = QtCore.Qt.MouseButton  # not at import: the Qt namespace costs a start 20 ms
         if event.button() == buttons.BackButton:
             self.back_requested.emit()
         elif event.button() == buttons.ForwardButton:
             self.forward_requested.emit()
         else:
-            super().mousePressEvent(event)
+            return False
+        return True
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -193,21 +200,17 @@ class PageView(QTextBrowser):
             self.first_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        """The viewport's resizes come here: the column first, so that the text is laid out
+        in the viewport as the column leaves it."""
         self._fit_column()
-
-    def _viewport_width(self) -> int:
-        """The viewport's width, as Qt lays it out (within the frame, beside the scroll
-        bar), reckoned without viewport(): its first call costs a start some 13 ms."""
-        bar = self.verticalScrollBar()
-        return self.contentsRect().width() - (0 if bar.isHidden() else bar.sizeHint().width())
+        super().resizeEvent(event)
 
     def _fit_column(self) -> None:
-        """Keep lines at a readable length on wide windows by centring the text column."""
-        side = max(MIN_MARGIN, (self._viewport_width() - MAX_TEXT_WIDTH) // 2)
-        root = self.document().rootFrame()
-        frame = root.frameFormat()
-        if frame.leftMargin() != side or frame.rightMargin() != side:
-            frame.setLeftMargin(side)
-            frame.setRightMargin(side)
-            root.setFrameFormat(frame)
+        """Keep lines at a readable length on wide windows: the viewport becomes a column
+        in the middle. Reckoned from the widget's width, as if the scroll bar were shown:
+        margins that followed the viewport's width would change it and follow again."""
+        room = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
+        side = max(MIN_MARGIN, (room - MAX_TEXT_WIDTH + 1) // 2)  # a column of 759 or 760
+        if side != self._side:
+            self._side = side
+            self.setViewportMargins(side, 0, side, 0)

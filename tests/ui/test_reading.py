@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from tests.ui.test_window import click_item, tree_item
@@ -28,13 +28,15 @@ def test_back_and_forward_across_links_and_the_tree(qtbot, make_window) -> None:
     assert window.current_slug == "about" and back.isEnabled()
 
 
+def back_button(at: QPointF) -> QMouseEvent:
+    return QMouseEvent(QMouseEvent.Type.MouseButtonPress, at, at, Qt.MouseButton.BackButton,
+                       Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
+
+
 def test_the_mouse_back_button_goes_back(make_window) -> None:
     window = make_window("about")
     window.open_page("coercive-diplomacy")
-    press = QMouseEvent(QMouseEvent.Type.MouseButtonPress, QPointF(10, 10), QPointF(10, 10),
-                        Qt.MouseButton.BackButton, Qt.MouseButton.BackButton,
-                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window.page_view.viewport(), press)
+    QApplication.sendEvent(window.page_view.viewport(), back_button(QPointF(10, 10)))
     assert window.current_slug == "about"
 
 
@@ -112,3 +114,44 @@ def test_every_main_widget_has_an_accessible_name(make_window) -> None:
                    window.glossary_dock.list, window.notes_dock.view,
                    window.bookmarks_dock.view):
         assert widget.accessibleName()
+
+
+def test_lines_keep_a_readable_length_in_a_column_in_the_middle(qtbot, make_window) -> None:
+    from reader.ui.page_view import MAX_TEXT_WIDTH, MIN_MARGIN
+
+    window = make_window("coercive-diplomacy")
+    view = window.page_view
+    for width, wide in ((1900, True), (900, False)):
+        window.resize(width, 780)
+        qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width())
+        column = view.viewport().geometry()
+        bar = view.verticalScrollBar().sizeHint().width()
+        left = column.left() - view.contentsRect().left()
+        right = view.contentsRect().right() - column.right() - bar  # beside the scroll bar
+        assert left == right  # in the middle, the page's own background on either side
+        if wide:
+            assert MAX_TEXT_WIDTH - 1 <= column.width() <= MAX_TEXT_WIDTH and left > MIN_MARGIN
+        else:
+            assert left == MIN_MARGIN
+    # over the margins, outside the viewport, the wheel and the back button work as over the
+    # text: Qt hands them up to the window (the wheel, as a real one would arrive there)
+    margin = QPointF(view.contentsRect().left() + 5, 300)
+    there = QPointF(view.mapTo(window, margin.toPoint()))
+    wheel = QWheelEvent(there, view.mapToGlobal(margin), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(window, wheel)
+    assert view.verticalScrollBar().value() > 0
+    window.open_page("about")
+    QApplication.sendEvent(view, back_button(margin))
+    assert window.current_slug == "coercive-diplomacy"
+    # the window as a start from its kept look paints it, laid out in the column at once
+    from reader.ui.main_window import MainWindow
+
+    painted = MainWindow(window.look())
+    qtbot.addWidget(painted)
+    painted.resize(1900, 780)
+    painted.show()
+    qtbot.waitExposed(painted)
+    assert painted.page_view.document().textWidth() == painted.page_view.viewport().width()
+    assert painted.page_view.viewport().width() <= MAX_TEXT_WIDTH
