@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 # so that they load when first used: each costs a start a millisecond or two.
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class PageView(QTextBrowser):
         self.image_path = image_path  # where a page's image is, inside the archive
         self.html = ""  # the page shown, as it was given
         self._look: tuple = ()
+        self._style = ""  # the page style sheet, as markup
         self.setObjectName("pageView")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
@@ -76,7 +77,7 @@ class PageView(QTextBrowser):
     def show_html(self, html: str) -> None:
         self._found = []
         self.html = html
-        self.setHtml(html)
+        self.setHtml(self._style + html)
 
     def apply_look(self, css: str, font: tuple[str, int], highlight: str, found: str) -> bool:
         """Theme, reading font (a READING_FONTS name and a point size) and colours for the
@@ -89,8 +90,10 @@ class PageView(QTextBrowser):
         qfont = QFont(name)  # a generic family; the hint picks a real one
         qfont.setStyleHint(READING_FONTS.get(name, QFont.StyleHint.SansSerif))
         qfont.setPointSize(min(max(size, 6), 72))  # whatever a damaged setting or look says
-        self.document().setDefaultStyleSheet(css)
-        self.document().setDefaultFont(qfont)
+        # The page style goes with each page, where a document's default style sheet would
+        # have PySide6 create QTextDocument's type before the first paint (1 ms); the widget
+        # gives its font to its document.
+        self._style = f"<style>{css}</style>"
         self.setFont(qfont)
         self.highlight_color, self.found_color = QColor(highlight), QColor(found)
         return True
@@ -104,7 +107,7 @@ class PageView(QTextBrowser):
         """Mark every occurrence of the words (a search's hits); scroll to the first one."""
         document = self.document()
         spans: list[tuple[int, int]] = []
-        whole = QTextDocument.FindFlag.FindWholeWords  # "threat" is not marked in "threaten"
+        whole = QtGui.QTextDocument.FindFlag.FindWholeWords  # "threat" is not marked in "threaten"
         for word in words:
             cursor = document.find(word, 0, whole)
             while not cursor.isNull():
@@ -183,7 +186,7 @@ class PageView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""
-        if (kind == QTextDocument.ResourceType.ImageResource and not url.scheme()
+        if (kind == QtGui.QTextDocument.ResourceType.ImageResource and not url.scheme()
                 and self.image_path is not None):
             path = self.image_path(url.path(QtCore.QUrl.ComponentFormattingOption.FullyEncoded))
             if path is not None:
