@@ -37,7 +37,7 @@ def stamp_first_paint() -> None:
 
 
 READING_FONTS = {"sans-serif": QFont.StyleHint.SansSerif, "serif": QFont.StyleHint.Serif}
-MAX_TEXT_WIDTH = 760  # pixels: a comfortable line length for reading
+MAX_TEXT_WIDTH = 760  # pixels, the scroll bar included: a comfortable line length
 MIN_MARGIN = 24
 
 
