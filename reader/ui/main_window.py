@@ -24,14 +24,8 @@ from typing import TYPE_CHECKING
 # so that they load when first used (see page_view.py).
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QDockWidget,
-    QLineEdit,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDockWidget, QFrame, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from reader import __version__
 from reader.snapshot import BLANK, Look
@@ -134,7 +128,9 @@ class MainWindow(QMainWindow):
         self.nav_tree = NavTree(archive.outline(), extras, self.progress.read_slugs())
         empty = self.nav_dock.widget()
         self.nav_dock.setWidget(self.nav_tree)
+        self.setTabOrder(self.page_view, self.nav_tree)  # as when the tree came first
         empty.deleteLater()
+        self.page_view.serve_margins()
         self._connect()
         self._restore("window_geometry", self.restoreGeometry)
         self._apply_look()
@@ -238,21 +234,6 @@ class MainWindow(QMainWindow):
         self._pending_scroll = value
         if self.isVisible():
             self.page_view.verticalScrollBar().setValue(value)
-
-    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
-        """Over the margins beside the page's column, outside its viewport, Qt hands the
-        wheel up to the window: it scrolls the page there too."""
-        view = self.page_view
-        if view.rect().contains(view.mapFrom(self, event.position().toPoint())):
-            view.wheelEvent(event)
-        else:
-            super().wheelEvent(event)
-
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
-        """The mouse's back and forward buttons move through the history wherever nothing
-        else takes them: the margins beside the page, the notice, the tool bar."""
-        if not self.page_view.history_button(event):
-            super().mousePressEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -455,10 +436,15 @@ class MainWindow(QMainWindow):
                     geometry=bytes(self.saveGeometry()), state=bytes(self.saveState()))
 
 
-def _empty_pane() -> QAbstractScrollArea:
+def _empty_pane() -> QFrame:
     """What the contents pane shows until the contents come: a tree's frame and
-    background, and its sizes, so the pane is only filled in when they do."""
-    return QAbstractScrollArea()
+    background, and nothing that takes the keyboard's focus meanwhile."""
+    pane = QFrame()
+    pane.setFrameShape(QFrame.Shape.StyledPanel)
+    pane.setFrameShadow(QFrame.Shadow.Sunken)
+    pane.setBackgroundRole(QPalette.ColorRole.Base)
+    pane.setAutoFillBackground(True)
+    return pane
 
 
 def _confirm_and_open(parent: QWidget, url: str) -> None:

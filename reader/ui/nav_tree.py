@@ -3,7 +3,7 @@
 Sections are filled and opened from the start while they come to no more than
 FILL_AT_ONCE pages in all; the others are filled when opened (or when they hold
 the page shown), so an archive of 10,000 pages starts as fast as one of ten. The
-tree is built from plain values (Archive.outline).
+window builds the tree after its first paint, from Archive.outline.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.ui.plain_text import plain_tooltip
 
-# Qt.UserRole, where items keep their page's slug. Written as its value because the
-# first use of the Qt namespace costs a start some 20 ms (Qt.ItemDataRole.UserRole == 256).
-SLUG_ROLE = 256
+SLUG_ROLE = QtCore.Qt.ItemDataRole.UserRole  # where items keep their page's slug
 # (slug, title, preserved) and (title, description, entries): see Archive.outline
 Entry = tuple[str, str, bool]
 Outline = Sequence[tuple[str, str, Sequence[Entry]]]
@@ -141,10 +139,6 @@ class NavTree(QTreeWidget):
         slug = item.data(0, SLUG_ROLE)
         if slug:
             self.page_requested.emit(slug)
-
-    @property
-    def read(self) -> set[str]:
-        return self._read
 
     def set_read(self, read: Iterable[str]) -> None:
         """Mark the pages read and count them per section ("2 of 5")."""

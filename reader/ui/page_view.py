@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QPoint, QUrl
     from PySide6.QtGui import (
         QAction,
         QContextMenuEvent,
@@ -153,26 +153,33 @@ class PageView(QTextBrowser):
         self.ensureCursorVisible()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+        self.open_menu(event.globalPos(), event.pos())
+
+    def open_menu(self, where: QPoint, at: QPoint | None = None) -> None:
+        """The page's menu at `where` on the screen, for the text at `at` in the viewport
+        (or at the text cursor)."""
+        menu = (self.createStandardContextMenu() if at is None
+                else self.createStandardContextMenu(at))
         if self.context_actions:
             menu.addSeparator()
             menu.addActions(self.context_actions)
-        menu.exec(event.globalPos())
+        menu.exec(where)
+
+    def serve_margins(self) -> None:
+        """Let the margins beside the column act as the page (page_margins.py)."""
+        from reader.ui.page_margins import PageMargins
+
+        self._margins = PageMargins(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if not self.history_button(event):
-            super().mousePressEvent(event)
-
-    def history_button(self, event: QMouseEvent) -> bool:
-        """The mouse's back and forward buttons move through the history (True if it was one)."""
+        """The mouse's back and forward buttons move through the history."""
         buttons = QtCore.Qt.MouseButton  # not at import: the Qt namespace costs a start 20 ms
         if event.button() == buttons.BackButton:
             self.back_requested.emit()
         elif event.button() == buttons.ForwardButton:
             self.forward_requested.emit()
         else:
-            return False
-        return True
+            super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -210,9 +217,10 @@ class PageView(QTextBrowser):
 
     def _fit_column(self) -> None:
         """Keep lines at a readable length on wide windows: the viewport becomes a column
-        in the middle, the scroll bar beside it. Reckoned from the widget's width alone:
-        margins that followed the viewport's width would change it and follow again (and
-        asking the scroll bar its width would cost the first paint half a millisecond)."""
+        in the middle of what the scroll bar leaves (page_margins.py gives the margins to
+        the page). Reckoned from the widget's width alone: margins that followed the
+        viewport's width would change it and follow again (and asking the scroll bar its
+        width would cost the first paint half a millisecond)."""
         side = max(MIN_MARGIN, (self.contentsRect().width() - MAX_TEXT_WIDTH + 1) // 2)
         if side != self._side:
             self._side = side

@@ -56,4 +56,3 @@ class SuccessorNotice(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(details)
         layout.addWidget(dismiss)
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QToolBar, QTreeWidget
 
 from reader.app import create_main_window
@@ -47,6 +47,7 @@ def test_a_window_from_its_look_shows_what_the_whole_window_showed(
     assert painted.notice.isVisible()
     assert painted.nav_dock.isVisible() and painted.findChild(QToolBar, "mainToolBar")
     assert painted.nav_dock.findChild(QTreeWidget) is None  # the contents come with the archive
+    assert painted.nav_dock.widget().focusPolicy() == Qt.FocusPolicy.NoFocus  # nor takes keys
     assert not painted.actions.actionBack.isEnabled()  # as after attaching: no history yet
     before = painted.nav_dock.geometry(), painted.page_view.geometry()
 
@@ -59,6 +60,10 @@ def test_a_window_from_its_look_shows_what_the_whole_window_showed(
     assert "1 of 1" in [row[1] for row in tree_rows(painted)]  # read pages counted
     assert painted.nav_tree.currentItem().data(0, 256) == PAGE
     assert painted.nav_tree.topLevelItem(0).toolTip(0)
+    chain, widget = [], painted.page_view
+    while (widget := widget.nextInFocusChain()) is not painted.page_view:
+        chain.append(widget)
+    assert chain.index(painted.nav_tree) < chain.index(painted.search_box)  # Tab: the contents
     painted.complete()
     assert shown == []
     assert painted.current_slug == PAGE

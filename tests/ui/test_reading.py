@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from reader.ui.main_window import MainWindow
@@ -135,15 +135,27 @@ def test_lines_keep_a_readable_length_in_a_column_in_the_middle(qtbot, make_wind
             assert left > MIN_MARGIN
         else:
             assert left == MIN_MARGIN
-    # over the margins, outside the viewport, the wheel and the back button work as over the
-    # text: Qt hands them up to the window (the wheel, as a real one would arrive there)
+    # over the margins, outside the viewport, the page answers as over its text
     margin = QPointF(view.contentsRect().left() + 5, 300)
-    there = QPointF(view.mapTo(window, margin.toPoint()))
-    wheel = QWheelEvent(there, view.mapToGlobal(margin), QPoint(), QPoint(0, -120),
+    wheel = QWheelEvent(margin, view.mapToGlobal(margin), QPoint(), QPoint(0, -120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(window, wheel)
+    QApplication.sendEvent(view, wheel)
     assert view.verticalScrollBar().value() > 0
+    left, on = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for kind, at, buttons in ((QMouseEvent.Type.MouseButtonPress, margin, left),
+                              (QMouseEvent.Type.MouseMove, margin + QPointF(300, 40), left),
+                              (QMouseEvent.Type.MouseButtonRelease, margin + QPointF(300, 40),
+                               Qt.MouseButton.NoButton)):
+        QApplication.sendEvent(view, QMouseEvent(kind, at, view.mapToGlobal(at), left, buttons,
+                                                 on))
+    assert view.textCursor().hasSelection()  # a drag from the margin selects text
+    menus = []
+    view.open_menu = lambda where, at=None: menus.append(where)
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Mouse,
+                                                   margin.toPoint(),
+                                                   view.mapToGlobal(margin.toPoint())))
+    assert len(menus) == 1  # the page's menu, not the window's
     window.open_page("about")
     QApplication.sendEvent(view, back_button(margin))
     assert window.current_slug == "coercive-diplomacy"
