@@ -84,7 +84,8 @@ class Runs:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--runs", type=int, default=15, help="timed rounds (default: 15)")
+    parser.add_argument("--runs", type=int, default=25,
+                        help="timed rounds (default: 25; a busy machine needs many)")
     parser.add_argument("--pages", type=int, nargs="*", default=[1_000, 10_000], metavar="N",
                         help="synthetic archive sizes (default: 1000 10000)")
     parser.add_argument("--notes", type=int, default=10_000,
