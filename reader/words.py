@@ -1,8 +1,16 @@
-"""Small wording helpers shared by the window and the command line."""
+"""Small text helpers shared by the layers: wording for messages, and matching."""
 
 from __future__ import annotations
+
+import unicodedata
 
 
 def counted(number: int, noun: str) -> str:
     """'1 note', '2 notes': messages read as sentences."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def fold(text: str) -> str:
+    """Text for matching: case and accents ignored ("etat" matches "État")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

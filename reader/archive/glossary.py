@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,14 +11,9 @@ from typing import Any
 from reader.archive.errors import Problem
 from reader.archive.links import slugify
 from reader.archive.yaml_io import YAMLError, load_yaml
+from reader.words import fold
 
 GLOSSARY_SLUG = "glossary"
-
-
-def fold(text: str) -> str:
-    """Text for matching: case and accents ignored."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def names_pattern(names: list[str]) -> re.Pattern[str]:

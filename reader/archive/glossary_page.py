@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from reader.archive.glossary import Glossary, Term, fold
+from reader.archive.glossary import Glossary, Term
 from reader.archive.links import page_href
+from reader.words import fold
 
 
 def glossary_body(glossary: Glossary, definition_html: Callable[[str], str],

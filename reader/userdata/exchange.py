@@ -10,12 +10,12 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from reader.archive.links import SLUG_RE
 from reader.userdata.bookmarks import Bookmarks
 from reader.userdata.notes import Notes
 from reader.userdata.store import Changes, UserStore, now
 
 FORMAT = "otpic-reader-notes"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a page's name: nothing that makes a path
 VERSION = 1
 BOOKMARK_FIELDS = {"uid": str, "slug": str, "title": str, "label": str, "created": str}
 NOTE_FIELDS = {"uid": str, "slug": str, "page_title": str, "text": str, "quote": str,
@@ -118,7 +118,7 @@ def _check_item(path: Path, key: str, number: int, item: Any, fields: dict[str, 
         if not isinstance(item.get(name), kind):
             raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has no "
                                 f"valid '{name}'.")
-    if not item["uid"] or not SLUG.match(item["slug"]):
+    if not item["uid"] or not SLUG_RE.match(item["slug"]):  # a page name, never a path
         raise ExchangeError(f"{path} is not a valid export: {key} entry {number} has an empty "
                             "uid or a slug that is not a page name.")
     for name in fields:

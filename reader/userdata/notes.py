@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reader.userdata.anchors import Anchor
 from reader.userdata.store import Changes, UserStore, now
+from reader.words import fold
 
 CHANGED = Changes(notes=True)
 
@@ -51,12 +52,12 @@ class Notes:
             f"SELECT {_COLUMNS} FROM notes "
             "ORDER BY page_title COLLATE NOCASE, slug, coalesce(position, -1), id")
         notes = [Note(*row) for row in rows]
-        needle = _fold(contains.strip())
+        needle = fold(contains.strip())
         if not needle:
             return notes
         return [n for n in notes
-                if needle in _fold(n.text) or needle in _fold(n.quote)
-                or needle in _fold(n.page_title)]
+                if needle in fold(n.text) or needle in fold(n.quote)
+                or needle in fold(n.page_title)]
 
     def for_page(self, slug: str) -> list[Note]:
         rows = self.store.db.execute(
@@ -96,10 +97,3 @@ class Notes:
 
     def count(self) -> int:
         return self.store.db.execute("SELECT count(*) FROM notes").fetchone()[0]
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
