@@ -100,7 +100,7 @@ class Archive:
         return slug.replace("-", " ").capitalize()  # not worth reading every page for
 
     def outline(self) -> tuple:
-        """The sections as plain values, for the contents tree and the window's snapshot:
+        """The sections as plain values, for the contents tree:
         ((title, description, ((slug, title, preserved), ...)), ...)."""
         return tuple((section.title, section.description,
                       tuple((e.slug, e.title, e.preserved) for e in section.entries))
