@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from reader.archive.archive import Archive
     from reader.snapshot import Look
-    from reader.ui.main_window import Opener
+    from reader.ui.window.main_window import Opener
     from reader.userdata.store import UserStore
 
 

@@ -23,8 +23,9 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.archive.cache_key import cache_key, render_code_key
 from reader.archive.content_files import page_stamps
+from reader.common.digest import cache_key
+from reader.render.code_key import render_code_key
 from reader.userdata.paths import store_stamp
 
 FORMAT = 2

@@ -9,10 +9,10 @@ from pathlib import Path
 from reader.archive import content_files
 from reader.archive.course import SectionSpec
 from reader.archive.errors import ArchiveError, Problem
+from reader.archive.frontmatter_cache import FrontMatterCache
 from reader.archive.glossary import GLOSSARY_SLUG, Glossary, Term
 from reader.archive.links import classify_href, extract_links
 from reader.archive.model import Backlink, Course, Entry, Page, Section
-from reader.archive.page_index import FrontMatterCache
 
 OTHER_SECTION = "other"
 SCAN_LIMIT = 500  # pages: above this, nothing reads every page body on the window's thread

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote
 
-from reader.archive.cache_key import cache_key
+from reader.common.digest import cache_key
 
 KEYED_FILES = ("course.yaml", "glossary.yaml")  # and every pages/*.md
 

@@ -11,7 +11,7 @@ from typing import Any
 from reader.archive.errors import Problem
 from reader.archive.links import slugify
 from reader.archive.yaml_io import YAMLError, load_yaml
-from reader.words import fold
+from reader.common.words import fold
 
 GLOSSARY_SLUG = "glossary"
 

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from reader.archive.archive import Archive
-from reader.archive.search_index import SearchIndex
-from reader.archive.search_text import markdown_text
 from reader.bench.synthetic import ACCENTED, FILLER, SyntheticArchive, generate_archive
+from reader.search.body_text import markdown_text
+from reader.search.index import SearchIndex
 
 DESCRIPTION = "index build, reopen with the cache, and query latency on synthetic archives"
 TARGET_PAGES = 10_000

@@ -166,8 +166,8 @@ def fill_user_data(data: Path, slugs: list[str], notes: int, bookmarks: int) -> 
 def page_html(content: Path, slug: str) -> str:
     """The page as the reader renders it, with the reader's style, for the bare program."""
     from reader.archive.archive import Archive
-    from reader.archive.page_style import THEMES, page_css
-    from reader.archive.render import Renderer
+    from reader.render.page_style import THEMES, page_css
+    from reader.render.renderer import Renderer
 
     html = Renderer(Archive.open(content)).html_for(slug)
     return html.replace("</head>", f"<style>{page_css(THEMES['light'])}</style></head>", 1)

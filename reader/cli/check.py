@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reader.cli.common import add_content_argument, open_archive
 
 if TYPE_CHECKING:
-    from reader.archive.gap_report import CheckReport
+    from reader.integrity.check import CheckReport
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.gap_report import check_archive
+    from reader.integrity.check import check_archive
 
     report = check_archive(open_archive(getattr(args, "content", None), report_problems=False))
     if args.json:

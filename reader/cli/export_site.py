@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.site_export import SiteExportError, export_site
+    from reader.site.export import SiteExportError, export_site
 
     date = _date(args.date) if args.date else None
     archive = open_archive(getattr(args, "content", None))

@@ -42,8 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.importer import CaptureError, import_capture
-    from reader.archive.manifest import ManifestError, update_manifest
+    from reader.capture.importer import CaptureError, import_capture
+    from reader.integrity.manifest import ManifestError, update_manifest
 
     into = _content_dir(args.into)
     files = _files(args.files)

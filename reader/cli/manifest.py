@@ -33,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.manifest import MANIFEST_NAME, ManifestError, write_manifest
+    from reader.integrity.manifest import MANIFEST_NAME, ManifestError, write_manifest
 
     if not getattr(args, "content", None):
         raise UserError("Say which content folder's manifest to write with --content DIR; the "

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import UserError, add_data_dir_argument
-from reader.words import counted
+from reader.common.words import counted
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -36,7 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.archive.glossary import GLOSSARY_SLUG
-    from reader.archive.handout import glossary_handout_html, handout_html, slugs_for_section
+    from reader.render.handout import glossary_handout_html, handout_html, slugs_for_section
 
     archive = open_archive(args.content)
     if args.page == GLOSSARY_SLUG and args.page not in archive.pages and len(archive.glossary):
@@ -77,7 +77,7 @@ def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
 
 
 def _notes(data_dir: str | None, slugs: list[str]):
-    from reader.archive.handout import HandoutNote
+    from reader.render.handout import HandoutNote
     from reader.userdata import UserStore, resolve_data_dir
     from reader.userdata.notes import Notes
 

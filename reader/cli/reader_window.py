@@ -25,7 +25,7 @@ from reader.cli.common import (
 
 if TYPE_CHECKING:
     from reader.snapshot import Snapshot
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 OPTIONS = ("page", "content", "data-dir", "screenshot")  # as add_arguments names them
 SCREENSHOT_SIZE = (1280, 780)  # the off-screen "screen" is small; documents want this size

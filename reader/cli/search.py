@@ -38,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.search_index import SearchIndex
+    from reader.search.index import SearchIndex
 
     if args.limit < 1:
         raise UserError(f"--limit must be a positive number of results, not {args.limit}.")
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _notes(data_dir: str | None) -> list:
     """The reader's notes, when there is a data folder with notes; nothing is created."""
-    from reader.archive.search_index import NoteDoc
+    from reader.search.index import NoteDoc
     from reader.userdata import UserStore, resolve_data_dir
     from reader.userdata.notes import Notes
     from reader.userdata.store import DB_NAME

@@ -20,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.archive.manifest import ManifestError, verify
+    from reader.integrity.manifest import ManifestError, verify
 
     try:
         report = verify(content_dir(args))

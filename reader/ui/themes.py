@@ -6,7 +6,7 @@ from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.archive.page_style import THEMES, Colors
+from reader.render.page_style import THEMES, Colors
 
 THEME_CHOICES = (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark"),
                  ("high-contrast", "&High contrast"))

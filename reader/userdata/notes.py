@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from reader.common.words import fold
 from reader.userdata.anchors import Anchor
 from reader.userdata.store import Changes, UserStore, now
-from reader.words import fold
 
 CHANGED = Changes(notes=True)
 

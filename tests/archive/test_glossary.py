@@ -9,7 +9,7 @@ import pytest
 
 from reader.archive import Archive
 from reader.archive.glossary import Glossary
-from reader.archive.render import Renderer
+from reader.render.renderer import Renderer
 from tests.conftest import BUNDLED
 
 PAGES = {"about", "coercive-diplomacy", "coercive-prevention", "unofficial-communication"}

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.archive.search_index import SearchIndex
 from reader.bench.__main__ import main as bench_main
 from reader.bench.search import PER_KIND, make_queries, percentile
 from reader.bench.synthetic import generate_archive
+from reader.search.index import SearchIndex
 
 
 def digest(root: Path) -> str:

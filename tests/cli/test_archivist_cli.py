@@ -181,8 +181,8 @@ def test_the_commands_as_a_user_types_them(content: Path, saved: Path) -> None:
 
 def test_the_archivist_tools_need_no_qt(content: Path, saved: Path) -> None:
     script = ("import sys; sys.modules['PySide6'] = None\n"
-              "import reader.archive.capture_html, reader.archive.gap_report\n"
-              "import reader.archive.manifest, reader.archive.provenance\n"
+              "import reader.capture.html_capture, reader.integrity.check\n"
+              "import reader.integrity.manifest, reader.integrity.provenance\n"
               "from reader.cli import main\n"
               "codes = [main(['import', sys.argv[1], '--into', sys.argv[2]]),\n"
               "         main(['verify', '--content', sys.argv[2]]),\n"

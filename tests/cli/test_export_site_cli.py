@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.archive.site_export import ABOUT, INDEX
 from reader.cli import main
+from reader.site.export import ABOUT, INDEX
 from tests.conftest import run_cli
 
 

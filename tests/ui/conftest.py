@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from reader.app import create_main_window
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -1,0 +1,2 @@
+"""Reading saved copies of the original site into page files, word for word, with provenance.
+Never imports Qt."""

@@ -1,0 +1,1 @@
+"""The docks beside the page: contents, glossary, bookmarks, notes and search results."""
