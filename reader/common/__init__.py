@@ -1,1 +1,1 @@
-"""Small helpers the layers share: wording, slugs, digests, safe writes and the cache folder. No Qt."""
+"""Small helpers the layers share: wording, slugs, digests, safe writes, the cache folder."""

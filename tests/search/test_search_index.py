@@ -16,8 +16,8 @@ from reader.search import cache as search_cache
 from reader.search import index as search_module
 from reader.search.body_text import markdown_text
 from reader.search.index import NoteDoc, SearchHit, SearchIndex
-from tests.archive.test_search_query import HOSTILE
 from tests.conftest import BUNDLED
+from tests.search.test_search_query import HOSTILE
 
 FILLER = ("The course describes how parties in a long conflict can talk, listen and build "
           "working relationships over many years of effort. ")

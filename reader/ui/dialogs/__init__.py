@@ -1,1 +1,1 @@
-"""Dialogs the window opens: notes, handouts, page info, verify, classroom copy, successor, files."""
+"""Dialogs the window opens: notes, handouts, page info, verify, classroom copy, successor."""

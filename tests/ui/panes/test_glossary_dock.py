@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QListWidget, QTextBrowser
 
-from tests.ui.test_window import click_item, tree_item
+from tests.ui.window.test_window import click_item, tree_item
 
 
 def visible_terms(window) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from reader.ui.page.page_view import MAX_TEXT_WIDTH, MIN_MARGIN
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_window import click_item, tree_item
+from tests.ui.window.test_window import click_item, tree_item
 
 
 def test_back_and_forward_across_links_and_the_tree(qtbot, make_window) -> None:
