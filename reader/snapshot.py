@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.archive.content_files import page_stamps
 from reader.common.digest import cache_key
+from reader.common.files import atomic_write
+from reader.common.files import cache_dir as user_cache_dir
 from reader.render.code_key import render_code_key
 from reader.userdata.paths import store_stamp
 
@@ -51,12 +51,6 @@ class Look(NamedTuple):
 BLANK = Look()
 
 
-def default_cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "looks"
-
-
 class Snapshot:
     """The kept look of one kind of start: a content folder, a data folder, and whether
     it is the reader's own window or a screenshot (so neither replaces the other's)."""
@@ -66,7 +60,7 @@ class Snapshot:
         self.content_root = content_root.resolve()
         self.data_dir = data_dir
         name = cache_key(f"{self.content_root}\n{data_dir}\n{screenshot}".encode())
-        self.file = (cache_dir or default_cache_dir()) / f"{name}.look"
+        self.file = (cache_dir or user_cache_dir("looks")) / f"{name}.look"
         self._kept: dict | None = None  # what load() found, to spare writing it again
 
     def key(self, slug: str) -> tuple:
@@ -112,14 +106,6 @@ class Snapshot:
                     "resumable": resumable}
             if data == self._kept:  # as it was: an old laptop's disk need not write it again
                 return
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    marshal.dump(data, out)
-                os.replace(temporary, self.file)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            atomic_write(self.file, marshal.dumps(data))
         except (OSError, ValueError):  # a cache that cannot be written is simply not kept
             return

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.errors import ArchiveError
-from reader.archive.links import SLUG_RE
 from reader.archive.model import Course, Successor
 from reader.archive.yaml_io import YAMLError, load_yaml
+from reader.common.slugs import SLUG_RE
 
 
 @dataclass(frozen=True)

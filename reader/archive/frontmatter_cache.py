@@ -12,7 +12,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -25,6 +24,8 @@ from reader.archive.glossary import Glossary, read_entries
 from reader.archive.model import Course, Page, Successor
 from reader.archive.page_file import PageError, read_page
 from reader.common.digest import cache_key
+from reader.common.files import atomic_write
+from reader.common.files import cache_dir as user_cache_dir
 
 # marshal: fast, and it can only hold plain values (no code runs when it is read); its
 # format belongs to the Python version, which is part of the cache's version.
@@ -32,18 +33,12 @@ CACHE_VERSION = (3, *sys.version_info[:2])
 META_FIELDS = tuple(f.name for f in fields(Page) if f.name not in ("slug", "text", "path"))
 
 
-def default_cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "pages"
-
-
 class FrontMatterCache:
     """One archive's cache file: records keyed by file, each with the file's size and time."""
 
     def __init__(self, root: Path, cache_dir: Path | None) -> None:
         key = cache_key(str(root.resolve()).encode())
-        self.file = (cache_dir or default_cache_dir()) / f"{key}.cache"
+        self.file = (cache_dir or user_cache_dir("pages")) / f"{key}.cache"
         self.old = self._load()
         self.new: dict[str, list] = {}
 
@@ -116,11 +111,7 @@ class FrontMatterCache:
         if self.new == self.old:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".partial")
-            with os.fdopen(handle, "wb") as out:
-                marshal.dump({"version": CACHE_VERSION, "files": self.new}, out)
-            os.replace(temporary, self.file)
+            atomic_write(self.file, marshal.dumps({"version": CACHE_VERSION, "files": self.new}))
         except OSError:
             return
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.errors import Problem
-from reader.archive.links import slugify
 from reader.archive.yaml_io import YAMLError, load_yaml
+from reader.common.slugs import slugify
 from reader.common.words import fold
 
 GLOSSARY_SLUG = "glossary"

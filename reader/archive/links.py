@@ -1,27 +1,20 @@
-"""Links between pages: slugs, the links a page body holds, and where a link leads."""
+"""Links between pages: the links a page body holds, and where a link leads."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from reader.archive.model import Link
+from reader.common.slugs import SLUG_RE
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 TERM_SCHEME = "term"  # our own links to glossary entries: term:<slug>
 
 _INLINE_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]+)>?\s*\)")
 _LIST_ITEM = re.compile(r"^[-*+] +")
 _ESCAPED = re.compile(r"\\(.)")
-
-
-def slugify(title: str) -> str:
-    """Make the slug of a title: lower-case ASCII words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def page_href(slug: str) -> str:

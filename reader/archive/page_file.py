@@ -6,8 +6,8 @@ from pathlib import Path
 
 from reader.archive.course import text
 from reader.archive.frontmatter import FrontMatterError, split_front_matter
-from reader.archive.links import SLUG_RE
 from reader.archive.model import Page
+from reader.common.slugs import SLUG_RE
 
 FIELDS = ("section", "source_url", "captured", "rights", "summary", "capture_file",
           "capture_sha256")

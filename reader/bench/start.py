@@ -146,7 +146,7 @@ def reader_command(content: Path, data: Path, shot: Path, page: str = "") -> lis
 def fill_user_data(data: Path, slugs: list[str], notes: int, bookmarks: int) -> None:
     """A user database as a reader of many months might have: notes and bookmarks."""
     from reader.userdata import UserStore
-    from reader.userdata.store import Changes
+    from reader.userdata.database import Changes
 
     store = UserStore.open(data)
     with store.transaction(Changes(notes=True, bookmarks=True)) as db:

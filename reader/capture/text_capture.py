@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from reader.archive.links import page_href, slugify
+from reader.archive.links import page_href
+from reader.common.slugs import slugify
 
 BANNER_TITLE = "OTPIC Officially Retired"
 BANNER_STARTS = ("As of December 2, 2005, the Online Training Program",

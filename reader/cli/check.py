@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from reader.cli.common import add_content_argument, open_archive
+from reader.common.words import counted
 
 if TYPE_CHECKING:
     from reader.integrity.check import CheckReport
@@ -48,8 +49,7 @@ def _text(report: CheckReport) -> list[str]:
     lines.append(f"Gap report, pages linked to but not preserved, most wanted first: "
                  f"{len(report.gaps) or 'none'}")
     for gap in report.gaps:
-        pages = "page" if gap.wanted == 1 else "pages"
-        lines.append(f"  {gap.slug}: {gap.title}; linked from {gap.wanted} {pages}: "
+        lines.append(f"  {gap.slug}: {gap.title}; linked from {counted(gap.wanted, 'page')}: "
                      f"{', '.join(gap.linked_from)}")
     lines.append(f"{report.preserved} pages preserved; "
                  f"{'no problems to fix' if report.ok else 'fix the problems above'}.")

@@ -142,7 +142,7 @@ def _section(into: Path, section: str) -> str:
     """The section id, checked against the folder's course.yaml when it has one."""
     from reader.archive.course import load_course
     from reader.archive.errors import ArchiveError
-    from reader.archive.links import SLUG_RE
+    from reader.common.slugs import SLUG_RE
 
     if not SLUG_RE.match(section):
         raise UserError(f"--section {section!r} is not a section id (lower-case letters, "

@@ -51,8 +51,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from reader.userdata.database import StoreError
     from reader.userdata.exchange import ExchangeError, import_export
-    from reader.userdata.store import StoreError
 
     store = _store(args)
     try:

@@ -14,6 +14,7 @@ from reader.cli.common import (
     open_archive,
     where,
 )
+from reader.common.words import counted
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     notes = _notes(args.data_dir, slugs) if args.with_notes else None
     html = handout_html(archive, slugs, notes=notes, with_glossary=args.with_glossary)
     title = archive.title_of(slugs[0]) if args.page else archive.course.title
-    what = f"{len(slugs)} page{'' if len(slugs) == 1 else 's'} of the course" + (
+    what = f"{counted(len(slugs), 'page')} of the course" + (
         ", with the glossary terms they use" if args.with_glossary else "")
     return _write(args, html, title, what)
 
@@ -79,7 +80,6 @@ def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
 def _notes(data_dir: str | None, slugs: list[str]):
     from reader.render.handout import HandoutNote
     from reader.userdata import UserStore, resolve_data_dir
-    from reader.userdata.notes import Notes
 
-    notes = Notes(UserStore.open(resolve_data_dir(data_dir)))
+    notes = UserStore.open(resolve_data_dir(data_dir)).notes
     return {slug: [HandoutNote(n.quote, n.text) for n in notes.for_page(slug)] for slug in slugs}

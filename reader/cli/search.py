@@ -71,14 +71,13 @@ def _notes(data_dir: str | None) -> list:
     """The reader's notes, when there is a data folder with notes; nothing is created."""
     from reader.search.index import NoteDoc
     from reader.userdata import UserStore, resolve_data_dir
-    from reader.userdata.notes import Notes
-    from reader.userdata.store import DB_NAME
+    from reader.userdata.paths import DB_NAME
 
     folder = resolve_data_dir(data_dir)
     if not (folder / DB_NAME).is_file():
         return []
     return [NoteDoc(n.id, n.slug, n.page_title, n.quote, n.text)
-            for n in Notes(UserStore.open(folder)).all()]
+            for n in UserStore.open(folder).notes.all()]
 
 
 def plain_snippet(snippet: str) -> str:

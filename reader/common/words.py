@@ -11,6 +11,9 @@ def counted(number: int, noun: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Text for matching: case and accents ignored ("etat" matches "État")."""
+    """Text for matching: case and accents ignored ("etat" matches "État"), as the
+    search index's tokenizer compares words."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from reader.common.files import atomic_write
+
 MANIFEST_NAME = "MANIFEST.sha256"
 _LINE = re.compile(r"^(\\?)([0-9a-fA-F]{64}) [ *](.+)$")
 _TAG_LINE = re.compile(r"^(\\?)SHA256 \((.+)\) = ([0-9a-fA-F]{64})$")
@@ -105,12 +107,9 @@ def write_manifest(content_dir: Path, entries: dict[str, str] | None = None) -> 
                                     f"({exc.strerror or exc}).") from None
     text = "".join(format_line(name, entries[name]) + "\n" for name in sorted(entries))
     target = content_dir / MANIFEST_NAME
-    temporary = content_dir / f".{MANIFEST_NAME}.tmp"
     try:
-        temporary.write_bytes(text.encode("utf-8", "surrogateescape"))
-        os.replace(temporary, target)
+        atomic_write(target, text.encode("utf-8", "surrogateescape"), durable=True)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise ManifestError(f"{target} cannot be written ({exc.strerror or exc}).") from None
     return len(entries)
 

@@ -8,21 +8,14 @@ are removed; a cache that cannot be written is not used.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from reader.archive.archive import Archive
-from reader.archive.links import SLUG_RE
 from reader.common.digest import cache_key
+from reader.common.files import atomic_write, cache_dir
+from reader.common.slugs import SLUG_RE
 from reader.render.code_key import render_code_key
-
-
-def default_cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("otpic-reader", appauthor=False)) / "html"
 
 
 class RenderCache:
@@ -36,7 +29,7 @@ class RenderCache:
         if not archive.content_key:
             return None
         place = cache_key(str(archive.root.resolve()).encode(), 16)
-        return cls((root or default_cache_dir()) /
+        return cls((root or cache_dir("html")) /
                    f"{place}-{archive.content_key[:16]}-{render_code_key()}")
 
     def get(self, slug: str) -> str | None:
@@ -55,10 +48,7 @@ class RenderCache:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._prune()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".partial")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(html)
-            os.replace(temporary, self.folder / f"{slug}.html")
+            atomic_write(self.folder / f"{slug}.html", html.encode("utf-8"))
         except OSError:
             self._usable = False
 

@@ -16,35 +16,25 @@ still changes st_ctime, which no program can set; so every edit of a page is
 seen. The cost is a needless rebuild after a copy or a chmod, which is rare.
 Pages built in memory (no file) are hashed by their text.
 
-Files are written whole or not at all: built under a temporary name in the
-same folder, then renamed over the final name (os.replace), so a crash or a
-second reader building at the same time never leaves half an index behind.
+Files are written whole or not at all (common.files.atomic_path), so a crash or
+a second reader building at the same time never leaves half an index behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from reader.archive.archive import Archive
 from reader.common.digest import KeyBuilder
+from reader.common.files import PARTIAL
 
-APP_NAME = "otpic-reader"
 PREFIX = "search-"
 SUFFIX = ".sqlite3"
 KEEP = 4  # indexes of this many content folders (the most recently used) are kept
 STALE_TEMP_SECONDS = 24 * 3600
-
-
-def default_cache_dir() -> Path:
-    """The platform's user cache folder for the reader (XDG_CACHE_HOME on Linux)."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def content_key(archive: Archive, schema: str) -> str:
@@ -83,26 +73,6 @@ def cache_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"{PREFIX}{key[:40]}{SUFFIX}"
 
 
-@contextlib.contextmanager
-def atomic_file(final: Path) -> Iterator[Path]:
-    """A temporary path beside `final`; renamed to `final` if the block ends normally.
-
-    Raises OSError when the folder cannot be written; the temporary file is
-    removed on any failure.
-    """
-    final.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{final.stem}-", suffix=".tmp", dir=final.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, final)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
 def touch(path: Path) -> None:
     """Mark an index as recently used, so pruning keeps it."""
     with contextlib.suppress(OSError):
@@ -118,7 +88,7 @@ def prune(cache_dir: Path, keep: Path) -> None:
             with contextlib.suppress(OSError):
                 old.unlink()
         now = time.time()
-        for temp in cache_dir.glob(f".{PREFIX}*.tmp"):
+        for temp in cache_dir.glob(f".{PREFIX}*{PARTIAL}"):
             with contextlib.suppress(OSError):
                 if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
                     temp.unlink()

@@ -33,9 +33,12 @@ from typing import Literal
 from reader.archive.archive import Archive
 from reader.archive.glossary import GLOSSARY_SLUG
 from reader.archive.model import Page
+from reader.common.files import atomic_path
+from reader.common.files import cache_dir as user_cache_dir
+from reader.common.words import fold
 from reader.search import cache as search_cache
 from reader.search.body_text import CONTROL, markdown_text
-from reader.search.query import WORD_RE, Query, fold, parse_query
+from reader.search.query import WORD_RE, Query, parse_query
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +152,7 @@ class SearchIndex:
         if memory_only:
             return cls(_build_into(":memory:", archive, key, progress), archive, None,
                        built=True)
-        folder = cache_dir if cache_dir is not None else search_cache.default_cache_dir()
+        folder = cache_dir if cache_dir is not None else user_cache_dir()
         final = search_cache.cache_path(folder, key)
         connection = _open_cached(final, key)
         if connection is not None:
@@ -158,7 +161,7 @@ class SearchIndex:
                 progress(total, total)
             return cls(connection, archive, final, built=False)
         try:
-            with search_cache.atomic_file(final) as temp:
+            with atomic_path(final) as temp:
                 _build_into(str(temp), archive, key, progress).close()
             connection = _open_cached(final, key)
             if connection is None:

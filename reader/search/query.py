@@ -22,7 +22,6 @@ FTS5 string ("..."), so no text of the reader's ever reaches FTS5 as syntax.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -96,14 +95,6 @@ class Query:
         for term in self.terms:
             seen.setdefault(term.text, None)
         return list(seen)
-
-
-def fold(word: str) -> str:
-    """Lower case without diacritics, as the index's tokenizer compares words."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def parse_query(text: object) -> Query:

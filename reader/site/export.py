@@ -31,6 +31,7 @@ from reader.archive.course import long_date
 from reader.archive.glossary import GLOSSARY_SLUG
 from reader.archive.links import classify_href, extract_links
 from reader.archive.model import Course
+from reader.common.words import counted
 from reader.integrity.manifest import (
     MANIFEST_NAME,
     ManifestError,
@@ -369,8 +370,8 @@ class _Site:
         parts = [f"<h1>{_e(course.title)}</h1>", self._lead(), _SEARCH_FORM,
                  self._notice(course), '<h2 id="contents">Contents</h2>']
         for section in archive.sections:
-            count = (f"{section.preserved_count} of {len(section.entries)} "
-                     f"page{'' if len(section.entries) == 1 else 's'} preserved"
+            count = (f"{section.preserved_count} of {counted(len(section.entries), 'page')} "
+                     "preserved"
                      if section.entries else "no pages listed")
             parts.append(f'<section class="part" id="section-{_e(section.id)}">'
                          f'<h2>{_e(section.title)} <span class="count">{count}</span></h2>')

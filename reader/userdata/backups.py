@@ -7,13 +7,13 @@ At most one a day, only when the data changed since the last copy; the last
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.common.files import atomic_path
+from reader.userdata.database import ALL_CHANGED, Database
 from reader.userdata.schema import migrate
-from reader.userdata.store import ALL_CHANGED, UserStore
 
 PREFIX = "otpic-reader-"
 SUFFIX = ".sqlite3"
@@ -70,17 +70,15 @@ def _counts(path: Path) -> tuple[int, int] | None:
 
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy through the backup API, written beside `target` then renamed."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(partial)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-    finally:
-        dst.close()
-        src.close()
-    os.replace(partial, target)
+    with atomic_path(target, durable=True) as partial:
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+        finally:
+            dst.close()
+            src.close()
 
 
 def make_daily_backup(db_path: Path, today: dt.date | None = None) -> Path | None:
@@ -142,7 +140,7 @@ def prune(folder: Path) -> None:
                 path.with_name(path.name + side).unlink(missing_ok=True)
 
 
-def restore_into(store: UserStore, backup: Backup) -> Path:
+def restore_into(store: Database, backup: Backup) -> Path:
     """Replace the live data with a backup's; the data as it was is kept beside it first."""
     assert store.path is not None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

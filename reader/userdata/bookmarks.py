@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass
 
-from reader.userdata.store import Changes, UserStore, now
+from reader.userdata.database import Changes, Database, now
 
 CHANGED = Changes(bookmarks=True)
 
@@ -24,8 +25,18 @@ class Bookmark:
 _COLUMNS = "id, uid, slug, title, label, position, created"
 
 
+def insert(db: sqlite3.Connection, uid: str, slug: str, title: str, label: str,
+           created: str) -> int:
+    """Add a bookmark at the end of the list, inside the caller's transaction; 0 when the
+    page (or the uid) already has one, which an import of the same file must not repeat."""
+    return db.execute(
+        "INSERT OR IGNORE INTO bookmarks(uid, slug, title, label, position, created) "
+        "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?)",
+        (uid, slug, title, label, created)).rowcount
+
+
 class Bookmarks:
-    def __init__(self, store: UserStore) -> None:
+    def __init__(self, store: Database) -> None:
         self.store = store
 
     def all(self) -> list[Bookmark]:
@@ -39,11 +50,7 @@ class Bookmarks:
 
     def add(self, slug: str, title: str, label: str = "") -> Bookmark:
         with self.store.transaction(CHANGED) as db:
-            db.execute(
-                "INSERT INTO bookmarks(uid, slug, title, label, position, created) "
-                "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?) "
-                "ON CONFLICT(slug) DO NOTHING",
-                (uuid.uuid4().hex, slug, title, label, now()))
+            insert(db, uuid.uuid4().hex, slug, title, label, now())
         return self.find(slug)
 
     def toggle(self, slug: str, title: str) -> bool:

@@ -10,10 +10,11 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from reader.archive.links import SLUG_RE
-from reader.userdata.bookmarks import Bookmarks
-from reader.userdata.notes import Notes
-from reader.userdata.store import Changes, UserStore, now
+from reader.common.slugs import SLUG_RE
+from reader.userdata.bookmarks import insert as insert_bookmark
+from reader.userdata.database import Changes, now
+from reader.userdata.notes import insert as insert_note
+from reader.userdata.store import UserStore
 
 FORMAT = "otpic-reader-notes"
 VERSION = 1
@@ -28,9 +29,9 @@ class ExchangeError(ValueError):
 
 def export_json(store: UserStore) -> str:
     bookmarks = [{k: v for k, v in asdict(b).items() if k in BOOKMARK_FIELDS}
-                 for b in Bookmarks(store).all()]
+                 for b in store.bookmarks.all()]
     notes = [{k: v for k, v in asdict(n).items() if k in NOTE_FIELDS or k == "position"}
-             for n in Notes(store).all()]
+             for n in store.notes.all()]
     document = {"format": FORMAT, "version": VERSION, "exported": now(),
                 "bookmarks": bookmarks, "notes": notes}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -48,14 +49,14 @@ def md_text(text: str) -> str:
 def export_markdown(store: UserStore) -> str:
     lines = ["# Notes and bookmarks from OTPIC Reader", "",
              f"Exported {dt.date.today().isoformat()}.", ""]
-    bookmarks = Bookmarks(store).all()
+    bookmarks = store.bookmarks.all()
     if bookmarks:
         lines += ["## Bookmarks", ""]
         for b in bookmarks:
             label = f" ({md_text(b.label)})" if b.label else ""
             lines.append(f"- {md_text(b.title)}{label}, `{b.slug}`, {b.created[:10]}")
         lines.append("")
-    notes = Notes(store).all()
+    notes = store.notes.all()
     if not bookmarks and not notes:
         lines += ["No notes or bookmarks yet.", ""]
     if notes:
@@ -141,17 +142,11 @@ def import_export(store: UserStore, path: Path) -> tuple[int, int]:
     added_bookmarks = added_notes = 0
     with store.transaction(Changes(bookmarks=True, notes=True)) as db:
         for item in data.get("bookmarks", []):
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO bookmarks(uid, slug, title, label, position, created) "
-                "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?)",
-                (item["uid"], item["slug"], item["title"], item["label"], item["created"]))
-            added_bookmarks += cursor.rowcount
+            added_bookmarks += insert_bookmark(db, item["uid"], item["slug"], item["title"],
+                                               item["label"], item["created"])
         for item in data.get("notes", []):
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO notes(uid, slug, page_title, text, quote, prefix, suffix,"
-                " position, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item["uid"], item["slug"], item["page_title"], item["text"], item["quote"],
-                 item["prefix"], item["suffix"], item.get("position"), item["created"],
-                 item["updated"]))
-            added_notes += cursor.rowcount
+            added_notes += insert_note(db, item["uid"], item["slug"], item["page_title"],
+                                       item["text"], item["quote"], item["prefix"],
+                                       item["suffix"], item.get("position"), item["created"],
+                                       item["updated"]) is not None
     return added_bookmarks, added_notes

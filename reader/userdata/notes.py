@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass
 
 from reader.common.words import fold
 from reader.userdata.anchors import Anchor
-from reader.userdata.store import Changes, UserStore, now
+from reader.userdata.database import Changes, Database, now
 
 CHANGED = Changes(notes=True)
 
@@ -38,8 +39,20 @@ _COLUMNS = ("id, uid, slug, page_title, text, quote, prefix, suffix, position, c
             "updated")
 
 
+def insert(db: sqlite3.Connection, uid: str, slug: str, page_title: str, text: str,
+           quote: str, prefix: str, suffix: str, position: int | None, created: str,
+           updated: str) -> int | None:
+    """Add a note inside the caller's transaction: its id, or None when a note with this
+    uid is already there (an import of the same file adds nothing twice)."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO notes(uid, slug, page_title, text, quote, prefix, suffix, "
+        "position, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, slug, page_title, text, quote, prefix, suffix, position, created, updated))
+    return cursor.lastrowid if cursor.rowcount else None
+
+
 class Notes:
-    def __init__(self, store: UserStore) -> None:
+    def __init__(self, store: Database) -> None:
         self.store = store
 
     def all(self, contains: str = "") -> list[Note]:
@@ -75,12 +88,8 @@ class Notes:
         anchor = anchor or Anchor("")
         stamp = now()
         with self.store.transaction(CHANGED) as db:
-            cursor = db.execute(
-                "INSERT INTO notes(uid, slug, page_title, text, quote, prefix, suffix, position,"
-                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uuid.uuid4().hex, slug, page_title, text, anchor.quote, anchor.prefix,
-                 anchor.suffix, anchor.position, stamp, stamp))
-            note_id = cursor.lastrowid
+            note_id = insert(db, uuid.uuid4().hex, slug, page_title, text, anchor.quote,
+                             anchor.prefix, anchor.suffix, anchor.position, stamp, stamp)
         return self.get(note_id)
 
     def update(self, note_id: int, text: str) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reader.userdata.store import Changes, UserStore, now
+from reader.userdata.database import Changes, Database, now
 
 CHANGED = Changes(progress=True)
 
 
 class Progress:
-    def __init__(self, store: UserStore) -> None:
+    def __init__(self, store: Database) -> None:
         self.store = store
 
     def read_slugs(self) -> set[str]:

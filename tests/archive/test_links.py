@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.archive.links import classify_href, extract_links, slugify
+from reader.archive.links import classify_href, extract_links
+from reader.common.slugs import slugify
 
 
 @pytest.mark.parametrize(("href", "kind", "value"), [

@@ -338,7 +338,7 @@ def test_old_indexes_are_pruned_and_the_newest_kept(archive: Archive, tmp_path: 
         old = cache / f"search-{number:040d}.sqlite3"
         old.write_bytes(b"")
         os.utime(old, (1_000_000 + number, 1_000_000 + number))
-    crashed = cache / ".search-0-crashed.tmp"
+    crashed = cache / ".search-0-crashed.partial"
     crashed.write_bytes(b"")
     os.utime(crashed, (1_000_000, 1_000_000))
     with SearchIndex.open(archive, cache) as index:

@@ -9,7 +9,7 @@ from pathlib import Path
 from reader.userdata import UserStore
 from reader.userdata.backups import keep, list_backups, make_daily_backup
 from reader.userdata.notes import Notes
-from reader.userdata.store import DB_NAME
+from reader.userdata.paths import DB_NAME
 
 
 def with_notes(folder: Path, count: int) -> UserStore:

@@ -10,9 +10,10 @@ import pytest
 from reader.userdata import UserStore
 from reader.userdata.anchors import locate, make_anchor
 from reader.userdata.bookmarks import Bookmarks
+from reader.userdata.database import Changes, StoreError
 from reader.userdata.notes import Notes
+from reader.userdata.paths import DB_NAME
 from reader.userdata.schema import MIGRATIONS, SCHEMA_VERSION
-from reader.userdata.store import DB_NAME, Changes, StoreError
 
 PAGE = ("Coercive diplomacy is the diplomacy of threats. Rather than relying on negotiation, "
         "diplomats will sometimes threaten adverse consequences if a demand is not met. "

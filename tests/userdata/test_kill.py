@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.userdata.store import DB_NAME
+from reader.userdata.paths import DB_NAME
 from tests.conftest import ROOT
 
 WRITER = """

@@ -14,10 +14,10 @@ from reader.userdata import store as store_module
 from reader.userdata.backups import list_backups, make_daily_backup, restore_into
 from reader.userdata.exchange import ExchangeError, import_export
 from reader.userdata.notes import Notes
+from reader.userdata.paths import DB_NAME
 from reader.userdata.progress import Progress
 from reader.userdata.recovery import is_damaged
 from reader.userdata.schema import MIGRATIONS
-from reader.userdata.store import DB_NAME
 
 
 def export_with(tmp_path: Path, **note: object) -> Path:

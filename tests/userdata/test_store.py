@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.userdata import UserStore, resolve_data_dir
-from reader.userdata.store import DB_NAME, SCHEMA_VERSION
+from reader.userdata.paths import DB_NAME
+from reader.userdata.schema import SCHEMA_VERSION
 
 
 def test_settings_survive_reopening(data_dir: Path) -> None:

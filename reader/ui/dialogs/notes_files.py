@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from reader.common.words import counted
 from reader.userdata.backups import Backup, list_backups, restore_into
+from reader.userdata.database import StoreError
 from reader.userdata.exchange import ExchangeError, export_json, export_markdown, import_export
-from reader.userdata.store import StoreError, UserStore
+from reader.userdata.store import UserStore
 
 MARKDOWN = "Markdown, for people (*.md)"
 JSON = "JSON, for another OTPIC Reader (*.json)"

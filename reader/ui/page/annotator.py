@@ -11,8 +11,8 @@ from reader.ui.dialogs.note_dialog import NoteDialog
 from reader.ui.page.page_view import PageView
 from reader.userdata.anchors import locate, make_anchor
 from reader.userdata.bookmarks import Bookmarks
+from reader.userdata.database import StoreError
 from reader.userdata.notes import Note, Notes
-from reader.userdata.store import StoreError
 
 
 class Annotator(QObject):

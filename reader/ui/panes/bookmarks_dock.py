@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.ui.panes.view_actions import view_action
 from reader.ui.tooltips import plain_tooltip
 from reader.userdata.bookmarks import Bookmark, Bookmarks
-from reader.userdata.store import StoreError
+from reader.userdata.database import StoreError
 
 MIME = "application/x-otpic-bookmark-id"
 Index = QModelIndex | QPersistentModelIndex

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from reader.common.words import counted
 from reader.ui.tooltips import plain_tooltip
 
 SLUG_ROLE = QtCore.Qt.ItemDataRole.UserRole  # where items keep their page's slug
@@ -66,7 +67,7 @@ class NavTree(QTreeWidget):
             self._preserved.append(frozenset(slug for slug, _, kept in entries if kept))
             total = len(entries)
             top.setToolTip(0, plain_tooltip(f"{description}\n{len(self._preserved[number])} of "
-                                            f"{total} page{'' if total == 1 else 's'} "
+                                            f"{counted(total, 'page')} "
                                             "preserved".strip()))
             for slug, _, _ in entries:
                 self._home_of.setdefault(slug, number)

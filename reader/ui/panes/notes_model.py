@@ -13,6 +13,7 @@ from itertools import groupby
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from reader.common.words import counted
 from reader.ui.tooltips import plain_tooltip
 from reader.userdata.notes import Note, Notes
 
@@ -83,7 +84,7 @@ class NotesModel(QAbstractListModel):
             return slug
         if not isinstance(item, Note):
             if role == Qt.ItemDataRole.DisplayRole:  # two lines, like a note's row
-                return f"{title}\n{item} note{'s' if item != 1 else ''}"
+                return f"{title}\n{counted(item, 'note')}"
             return self._bold if role == Qt.ItemDataRole.FontRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             detached = self._detached.get(item.id)

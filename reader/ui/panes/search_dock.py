@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.common.words import counted
 from reader.search.index import SearchHit
 from reader.ui.tooltips import plain_tooltip
 
@@ -69,7 +70,7 @@ class SearchDock(QDockWidget):
         if not hits:
             self.status.setText(problem or NO_RESULTS.format(query=query))
             return
-        self.status.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for “{query}”."
+        self.status.setText(f"{counted(len(hits), 'result')} for “{query}”."
                             + (f" {problem}" if problem else ""))
         for hit in hits:
             item = QListWidgetItem(self.list)

@@ -107,7 +107,6 @@ class MainWindow(QMainWindow):
         from reader.ui.window.link_router import LinkRouter
         from reader.ui.window.menus import add_look_menus
         from reader.ui.window.successor_notice import notice_text
-        from reader.userdata.progress import Progress
 
         self.archive, self.store = archive, store
         self.actions.finish()
@@ -123,7 +122,7 @@ class MainWindow(QMainWindow):
             self.notice.label.setText(text)
         self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
         self.actions.actionAboutSuccessor.setEnabled(has_successor)
-        self.progress = Progress(store)
+        self.progress = store.progress
         extras = ((GLOSSARY_SLUG, "Glossary"),) if len(archive.glossary) else ()
         self.nav_tree = NavTree(archive.outline(), extras, self.progress.read_slugs())
         empty = self.nav_dock.widget()

@@ -6,7 +6,8 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.userdata.store import ALL_CHANGED, Changes, UserStore
+from reader.userdata.database import ALL_CHANGED, Changes
+from reader.userdata.store import UserStore
 
 POLL_MS = 2000  # how often to look for writes by another copy of the program
 

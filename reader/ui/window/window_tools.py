@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QToolTip
 
+from reader.common.words import counted
 from reader.render.html_text import html_to_text
 from reader.ui.page.annotator import Annotator
 from reader.ui.page.find_bar import FindBar
@@ -24,9 +25,7 @@ from reader.ui.panes.search_controller import SearchController
 from reader.ui.panes.search_dock import SearchDock
 from reader.ui.tooltips import plain_tooltip
 from reader.ui.window.store_bridge import StoreBridge
-from reader.userdata.bookmarks import Bookmarks
-from reader.userdata.notes import Notes
-from reader.userdata.store import Changes, StoreError
+from reader.userdata.database import Changes, StoreError
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 def attach_tools(w: MainWindow) -> None:
     """Build the panes and helpers, put them on the window, and wire them."""
     store, archive = w.store, w.archive
-    w.bookmarks, w.notes = Bookmarks(store), Notes(store)
+    w.bookmarks, w.notes = store.bookmarks, store.notes
     w.bridge = StoreBridge(store, w)
     w.annotator = Annotator(w.bookmarks, w.notes, w.page_view, lambda s: _page_text(w, s), w)
     w.find_bar = FindBar(w.page_view)
@@ -158,7 +157,7 @@ def _open_hit(w: MainWindow, hit) -> None:
     else:
         w.open_page(hit.slug)
         found = w.page_view.show_found(w.search.hit_terms(w.search_box.text(), hit.slug))
-        w.say(f"{found} hit{'s' if found != 1 else ''} marked in this page.")
+        w.say(f"{counted(found, 'hit')} marked in this page.")
 
 
 def _note_docs(w: MainWindow) -> list:

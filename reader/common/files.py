@@ -1,0 +1,52 @@
+"""Writing files whole or not at all, and the one folder for what the reader can make again."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+APP_NAME = "otpic-reader"
+PARTIAL = ".partial"  # the suffix of a file being written; never a finished one
+
+
+def cache_dir(part: str = "") -> Path:
+    """The user cache folder (or a part of it): rendered pages, front matter, the search
+    index and the window's last look. Deleting it loses nothing."""
+    import platformdirs  # only when a cache is first needed
+
+    root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return root / part if part else root
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, durable: bool = False) -> Iterator[Path]:
+    """A temporary path beside `target`, renamed over it if the block ends normally.
+
+    A crash, a full disk or a second copy of the program leaves either the old file or
+    the new one, never half of one, and no temporary file behind. `durable` flushes the
+    new file to the disk before the rename, for what cannot be made again. Raises
+    OSError when the folder cannot be written.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=PARTIAL, dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        if durable:
+            with open(temporary, "rb+") as written:
+                os.fsync(written.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def atomic_write(target: Path, data: bytes, *, durable: bool = False) -> None:
+    """Write `data` to `target` whole or not at all (see atomic_path)."""
+    with atomic_path(target, durable=durable) as temporary:
+        temporary.write_bytes(data)
