@@ -1,18 +1,16 @@
-"""What the Page info dialog says about one page: its checksum, and how to cite it.
+"""Whether one page can be trusted: its file's checksum against MANIFEST.sha256, and its
+capture's against what its front matter recorded, for the Page info dialog.
 
 An archived page is trustworthy when its file is as MANIFEST.sha256 lists it and
-the capture it names is the one it was made from; the citation names the
-original address and says plainly that this is an archived copy, dated only
-when the capture's date is known.
+the capture it names is the one it was made from. (How to cite a page is said with
+the program's other words about provenance, in render/wording.py.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from reader.archive.model import Course, Page
 from reader.archive.page_file import PageError, read_page
 from reader.integrity.manifest import (
     CHANGED,
@@ -23,6 +21,10 @@ from reader.integrity.manifest import (
     file_sha256,
     read_manifest,
 )
+from reader.render.wording import cite_text
+
+__all__ = ["NOT_LISTED", "NO_MANIFEST", "VERIFIED", "PageChecksum", "cite_text",
+           "page_checksum_status"]  # cite_text: its earlier home, kept for its callers
 
 VERIFIED = "verified"
 NOT_LISTED = "not listed in the manifest"
@@ -109,41 +111,3 @@ def _capture_status(content_dir: Path, page_path: Path) -> tuple[str, str]:
         return page.capture_file, MISSING
     return page.capture_file, VERIFIED if same else CHANGED
 
-
-def cite_text(page: Page, course: Course) -> str:
-    """The "Cite this page" text: who published it, its title, where it was, and that
-    this is an archived copy (with the capture's date only when it is known)."""
-    title = page.title.rstrip(".")
-    if not page.archived:
-        return (f"OTPIC Reader project. “{title}.” Written for the OTPIC Reader archive of "
-                f"the {course.title} ({course.short_title}).")
-    in_course = not page.source_url or _under(page.source_url, course.original_address)
-    if in_course:
-        parts = [f"{course.publisher}." if course.publisher else "",
-                 f"“{title}.”", f"{course.title} ({course.short_title})."]
-    else:
-        parts = [f"“{title}.”", f"{_host(page.source_url)}."]
-    parts.append(f"Original address: {page.source_url}." if page.source_url
-                 else "Original address not known.")
-    date = f"captured {page.captured}" if page.captured else "date of capture not known"
-    parts.append(f"Archived copy, {date}" + ("." if in_course else
-                                             f", kept in the {course.short_title} archive."))
-    return " ".join(part for part in parts if part)
-
-
-def _host(address: str) -> str:
-    try:
-        return urlsplit(address).netloc or address
-    except ValueError:  # e.g. a broken IPv6 host
-        return address
-
-
-def _under(url: str, base: str) -> bool:
-    """True when the address lies within the course's own site (either scheme)."""
-    def bare(address: str) -> str:
-        try:
-            parts = urlsplit(address)
-        except ValueError:
-            return address
-        return f"{parts.netloc.lower()}{parts.path}"
-    return bool(base) and bare(url).startswith(bare(base))

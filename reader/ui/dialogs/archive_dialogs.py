@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from reader.archive.archive import Archive
 from reader.integrity.manifest import ManifestError, VerifyReport, verify
-from reader.integrity.provenance import cite_text, page_checksum_status
+from reader.integrity.provenance import page_checksum_status
+from reader.render.wording import THIS_PAGE_NOT_PRESERVED, cite_text, page_facts
 from reader.ui.worker import Job, start
 
 
@@ -43,14 +44,11 @@ class PageInfoDialog(QDialog):
         form = QFormLayout()
         form.addRow("Title:", _label(archive.title_of(slug)))
         if page is None:
-            form.addRow("", _label("This page is not preserved in this archive."))
+            form.addRow("", _label(THIS_PAGE_NOT_PRESERVED))
         else:
             status = page_checksum_status(archive.root, slug)
-            form.addRow("Kind:", _label("Archived copy of a page of the course" if page.archived
-                                        else "Written for this archive by OTPIC Reader"))
-            form.addRow("Original address:", _label(page.source_url or "not known"))
-            form.addRow("Captured:", _label(page.captured or "date not recorded"))
-            form.addRow("Rights:", _label(page.rights or "no rights statement in the capture"))
+            for name, value in page_facts(page):
+                form.addRow(name, _label(value))
             form.addRow("Checksum:", _label(status.sha256 or "none"))
             form.addRow("Verified:", _label(("Yes. " if status.verified else "No. ")
                                             + status.describe()))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from reader.ui.window.successor_notice import notice_text
+from reader.render.wording import (
+    RETIREMENT_WORDS,
+    notice_text,
+    retirement_paragraphs,
+    successor_addresses,
+    successor_description,
+)
 
 if TYPE_CHECKING:
     from reader.archive.model import Course
@@ -20,20 +27,16 @@ class SuccessorDialog(QDialog):
     open_requested = Signal(str)
 
     def __init__(self, course: Course, parent: QWidget | None = None) -> None:
-        from html import escape
-
         super().__init__(parent)
         self.setObjectName("successorDialog")
         self.setWindowTitle("About the successor course")
         successor = course.successor
-        paragraphs = "".join(f"<p>{escape(p)}</p>"
-                             for p in course.retirement_notice.split("\n\n") if p)
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in retirement_paragraphs(course))
         text = QLabel(
             f"<p>{notice_text(course)}</p>"
-            f"<p><b>{escape(successor.title)}</b>: {escape(successor.description)}.<br>"
-            f"{escape(successor.url)}</p>"
+            f"<p>{successor_description(course)}<br>{escape(successor.url)}</p>"
             f"<p><b>{escape(successor.built_around)}</b><br>{escape(successor.built_around_url)}</p>"
-            f"<p>The course's own words, from its retirement banner:</p>"
+            f"<p>{RETIREMENT_WORDS}:</p>"
             f"<blockquote>{paragraphs}</blockquote>",
             self,
         )
@@ -42,10 +45,9 @@ class SuccessorDialog(QDialog):
         text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         QDialogButtonBox = QtWidgets.QDialogButtonBox  # loaded when first shown
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        for name, url in ((f"Open {successor.short_title} in browser…", successor.url),
-                          (f"Open {successor.built_around} in browser…",
-                           successor.built_around_url)):
-            button = buttons.addButton(name, QDialogButtonBox.ButtonRole.ActionRole)
+        for name, url in successor_addresses(course):
+            button = buttons.addButton(f"Open {name} in browser…",
+                                       QDialogButtonBox.ButtonRole.ActionRole)
             button.clicked.connect(lambda _=False, u=url: self.open_requested.emit(u))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

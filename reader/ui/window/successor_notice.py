@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-if TYPE_CHECKING:
-    from reader.archive.model import Course
+from reader.render.wording import notice_text
 
-
-def notice_text(course: Course) -> str:
-    from html import escape
-
-    from reader.archive.course import long_date
-
-    successor = course.successor
-    return (f"{escape(course.short_title)} was retired on {long_date(course.retired)}. Its "
-            f"successor is <b>{escape(successor.title)}</b> ({escape(successor.short_title)}), "
-            f"built around {escape(successor.built_around)}.")
+__all__ = ["SuccessorNotice", "notice_text"]  # notice_text: the words, written in wording.py
 
 
 class SuccessorNotice(QFrame):
