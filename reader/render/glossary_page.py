@@ -1,4 +1,5 @@
-"""The whole glossary as one printable A to Z page, with an anchor per term."""
+"""The whole glossary as one printable A to Z page, with an anchor per term, and the entry
+of one term as the page, the glossary pane and a handout's appendix show it."""
 
 from __future__ import annotations
 
@@ -6,13 +7,18 @@ import html
 from collections.abc import Callable
 
 from reader.archive.glossary import Glossary, Term
-from reader.archive.links import page_href
 from reader.common.words import fold
+from reader.render.link_resolver import LinkResolver
+
+
+def anchor_href(term: Term) -> str:
+    """A link to the term's entry on the same page."""
+    return f"#{term.anchor}"
 
 
 def glossary_body(glossary: Glossary, definition_html: Callable[[str], str],
-                  title_of: Callable[[str], str],
-                  pages_of: Callable[[Term], list[str]]) -> str:
+                  title_of: Callable[[str], str], pages_of: Callable[[Term], list[str]],
+                  links: LinkResolver) -> str:
     """The glossary's entries under their initial letters, linked to each other and to pages."""
     parts: list[str] = []
     letters: list[str] = []
@@ -22,15 +28,19 @@ def glossary_body(glossary: Glossary, definition_html: Callable[[str], str],
             letters.append(letter)
             parts.append(f'<h2><a name="letter-{letter}"></a>{html.escape(letter)}</h2>')
         parts.append(entry_html(glossary, term, definition_html, title_of, pages_of(term),
-                                heading="h3", related_href=lambda t: f"#{t.anchor}"))
-    index = " · ".join(f'<a href="#letter-{letter}">{letter}</a>' for letter in letters)
+                                links, heading="h3", related_href=anchor_href))
+    index = " · ".join(links.link(f"#letter-{letter}", letter) for letter in letters)
     return f"<p>{index}</p>" + "".join(parts)
 
 
 def entry_html(glossary: Glossary, term: Term, definition_html: Callable[[str], str],
-               title_of: Callable[[str], str], pages: list[str], *, heading: str,
-               related_href: Callable[[Term], str]) -> str:
-    """One entry: the term, its other names, definition, related terms and where it appears."""
+               title_of: Callable[[str], str], pages: list[str], links: LinkResolver, *,
+               heading: str, related_href: Callable[[Term], str]) -> str:
+    """One entry: the term, its other names, definition, related terms and where it appears.
+
+    related_href writes a related term's link as a page body would (anchor_href on a page
+    of the whole glossary, term_href in the pane); links addresses it.
+    """
     parts = [f'<{heading}><a name="{term.anchor}" id="{term.anchor}"></a>'
              f"{html.escape(term.term)}</{heading}>"]
     if term.aliases:
@@ -38,11 +48,9 @@ def entry_html(glossary: Glossary, term: Term, definition_html: Callable[[str], 
     parts.append(definition_html(term.definition))
     related = [glossary.find(name) for name in term.related]
     if any(related):
-        links = ", ".join(f'<a href="{related_href(t)}">{html.escape(t.term)}</a>'
-                          for t in related if t)
-        parts.append(f"<p><b>Related:</b> {links}</p>")
+        named = ", ".join(links.link(related_href(t), html.escape(t.term)) for t in related if t)
+        parts.append(f"<p><b>Related:</b> {named}</p>")
     if pages:
-        links = ", ".join(f'<a href="{page_href(slug)}">{html.escape(title_of(slug))}</a>'
-                          for slug in pages)
-        parts.append(f"<p><b>Appears in:</b> {links}</p>")
+        named = ", ".join(links.page_link(slug, html.escape(title_of(slug))) for slug in pages)
+        parts.append(f"<p><b>Appears in:</b> {named}</p>")
     return "".join(parts)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from reader.archive.archive import Archive
 from reader.archive.glossary import Term
-from reader.render.glossary_page import entry_html
+from reader.render.glossary_page import anchor_href, entry_html
 from reader.render.page_style import THEMES, page_css
-from reader.render.renderer import Renderer, provenance_html
+from reader.render.renderer import PageParts, Renderer
+from reader.render.wording import project_provenance
 
 PRINT_CSS = page_css(THEMES["light"]) + """
 a, a.term, a.missing { color: #1c1c1c; text-decoration: none; }
@@ -51,11 +52,7 @@ def handout_html(archive: Archive, slugs: list[str], *,
     renderer = Renderer(archive)
     parts: list[str] = []
     for number, slug in enumerate(slugs):
-        page = archive.pages[slug]
-        css_class = "page first" if number == 0 else "page"
-        parts.append(f'<h1 class="{css_class}">{html.escape(page.title)}</h1>')
-        parts.append(provenance_html(page))
-        parts.append(renderer.body_html(page.body))
+        parts.append(_section(renderer.page_parts(archive.pages[slug]), first=number == 0))
         page_notes = (notes or {}).get(slug) or []
         if page_notes:
             parts.append('<div class="notes"><h2>My notes</h2>')
@@ -68,28 +65,26 @@ def handout_html(archive: Archive, slugs: list[str], *,
     if with_glossary:
         terms = terms_used(archive, slugs)
         if terms:
-            parts.append('<h1 class="page">Glossary of the terms used</h1>')
-            parts.append('<p class="provenance">Written for this archive by the OTPIC Reader '
-                         "project.</p>")
-            for term in terms:
-                parts.append(entry_html(archive.glossary, term, renderer.definition_html,
-                                        archive.title_of, [], heading="h3",
-                                        related_href=lambda t: f"#{t.anchor}"))
-    title = html.escape(archive.pages[slugs[0]].title if len(slugs) == 1 else
-                        archive.course.title)
-    return (f'<html><head><meta charset="utf-8"><title>{title}</title>'
-            f"<style>{PRINT_CSS}</style></head><body>{''.join(parts)}</body></html>")
+            used = "".join(entry_html(archive.glossary, term, renderer.definition_html,
+                                      archive.title_of, [], renderer.links, heading="h3",
+                                      related_href=anchor_href) for term in terms)
+            parts.append(_section(PageParts("Glossary of the terms used", project_provenance(),
+                                            used), first=False))
+    title = archive.pages[slugs[0]].title if len(slugs) == 1 else archive.course.title
+    return _printed(title, "".join(parts))
 
 
 def glossary_handout_html(archive: Archive) -> str:
     """The whole glossary, A to Z, styled for paper (the tree's Glossary page, printed)."""
-    from reader.render.glossary_page import glossary_body
+    return _printed("Glossary", _section(Renderer(archive).glossary_parts(), first=True))
 
-    renderer = Renderer(archive)
-    body = glossary_body(archive.glossary, renderer.definition_html, archive.title_of,
-                         archive.term_pages)
-    return (f'<html><head><meta charset="utf-8"><title>Glossary</title>'
-            f"<style>{PRINT_CSS}</style></head><body>"
-            f'<h1 class="page first">Glossary</h1><p class="provenance">Written for this '
-            f"archive by the OTPIC Reader project: the course's terms, A to Z.</p>"
-            f"{body}</body></html>")
+
+def _section(parts: PageParts, *, first: bool) -> str:
+    """A page of the handout: each begins on a new sheet of paper."""
+    return (f'<h1 class="{"page first" if first else "page"}">{html.escape(parts.title)}</h1>'
+            f"{parts.provenance}{parts.body}")
+
+
+def _printed(title: str, body: str) -> str:
+    return (f'<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"<style>{PRINT_CSS}</style></head><body>{body}</body></html>")

@@ -1,8 +1,10 @@
 """The Markdown pipeline behind the renderer: Python-Markdown with our safety and term links.
 
-Kept apart from render.py so that Python-Markdown is imported only when a page
-is first rendered: a start that shows a page rendered before (from the render
-cache) need not pay for it.
+The tree's link handling here decides what every link of a page body may do; the
+link resolver it is given sets where it leads (the reader's files, or the classroom
+copy's). Kept apart from renderer.py, which imports it when a page is first
+rendered, so that a start showing a page rendered before (from the render cache)
+need not load Python-Markdown.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 from reader.archive.archive import Archive
 from reader.archive.glossary import Glossary
 from reader.archive.links import classify_href
-from reader.render.renderer import NOT_PRESERVED
+from reader.render.link_resolver import LinkResolver
 from reader.render.term_links import NO_TERMS_INSIDE, term_href, term_tooltip
+from reader.render.wording import not_preserved_title
 
 ALLOWED_ATTRIBUTES = frozenset({"href", "title", "id", "class", "alt", "src", "name", "colspan",
                                 "rowspan", "align", "start"})
@@ -81,11 +84,13 @@ class TermLinker(Treeprocessor):
 
 
 class _SafeLinks(Treeprocessor):
-    """Mark links to pages not preserved, defuse unknown links, drop remote images."""
+    """Mark links to pages not preserved, defuse unknown links, drop remote images; the
+    resolver addresses what is left."""
 
-    def __init__(self, md: markdown.Markdown, archive: Archive) -> None:
+    def __init__(self, md: markdown.Markdown, archive: Archive, links: LinkResolver) -> None:
         super().__init__(md)
         self.archive = archive
+        self.links = links
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
@@ -97,20 +102,24 @@ class _SafeLinks(Treeprocessor):
                 self._image(element)
 
     def _link(self, element: ET.Element) -> None:
-        target = classify_href(element.get("href", ""))
+        written = element.attrib.pop("href", "")
+        target = classify_href(written)
+        if target.kind == "blocked":
+            element.tag = "span"
+            return
         if target.kind == "page" and target.value not in self.archive.pages:
             element.set("class", "missing")
-            element.set("title", f"{NOT_PRESERVED}: {self.archive.title_of(target.value)}")
+            element.set("title", not_preserved_title(self.archive.title_of(target.value)))
         elif target.kind == "external":
             element.set("title", f"External address: {target.value}")
-        elif target.kind == "blocked":
-            element.tag = "span"
-            element.attrib.pop("href", None)
+        element.attrib.update(self.links.attributes(target, written))
 
     def _image(self, element: ET.Element) -> None:
         src = element.get("src", "")
-        if classify_href(src).kind == "blocked" and self.archive.image_path(src):
-            return  # a picture inside the content folder
+        path = self.archive.image_path(src) if classify_href(src).kind == "blocked" else None
+        if path is not None:  # a picture inside the content folder
+            element.set("src", self.links.image_source(path, src))
+            return
         alt = element.get("alt") or "image"
         element.tag = "span"
         element.attrib.clear()
@@ -119,9 +128,10 @@ class _SafeLinks(Treeprocessor):
 
 
 class _ArchiveExtension(Extension):
-    def __init__(self, archive: Archive, link_terms: bool) -> None:
+    def __init__(self, archive: Archive, links: LinkResolver, link_terms: bool) -> None:
         super().__init__()
         self.archive = archive
+        self.links = links
         self.link_terms = link_terms
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
@@ -129,14 +139,17 @@ class _ArchiveExtension(Extension):
         md.inlinePatterns.deregister("html")
         if self.link_terms:
             md.treeprocessors.register(TermLinker(md, self.archive.glossary), "otpic_terms", 5)
-        md.treeprocessors.register(_SafeLinks(md, self.archive), "otpic_safe_links", 1)
+        md.treeprocessors.register(_SafeLinks(md, self.archive, self.links),
+                                   "otpic_safe_links", 1)
 
 
-def make_markdown(archive: Archive, *, link_terms: bool) -> markdown.Markdown:
+def make_markdown(archive: Archive, links: LinkResolver, *,
+                  link_terms: bool) -> markdown.Markdown:
+    """A Markdown converter for this archive's pages (link_terms) or glossary definitions."""
     # Extension objects rather than names: naming them makes Markdown search the
     # installed packages' entry points, which costs more than the rest of start-up.
     return markdown.Markdown(
         extensions=[TocExtension(), TableExtension(), FootnoteExtension(), AttrListExtension(),
-                    _ArchiveExtension(archive, link_terms)],
+                    _ArchiveExtension(archive, links, link_terms)],
         output_format="html",
     )

@@ -1,4 +1,4 @@
-"""Glossary term links: their address and tooltip (the linking itself: markdown_pipeline)."""
+"""Glossary term links: their address and tooltip (the linking itself: pipeline.py)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,11 @@ import pytest
 from reader import __version__
 from reader.archive.archive import Archive
 from reader.integrity.manifest import MANIFEST_NAME, write_manifest
-from reader.site.export import (
+from reader.site.copy_facts import archive_checksum, copy_date
+from reader.site.errors import SiteExportError
+from reader.site.export import ExportReport, export_site
+from reader.site.folder import is_site_export
+from reader.site.names import (
     ABOUT,
     GLOSSARY,
     INDEX,
@@ -31,14 +35,8 @@ from reader.site.export import (
     SEARCH_INDEX,
     SEARCH_SCRIPT,
     STYLE,
-    ExportReport,
-    SiteExportError,
-    archive_checksum,
-    copy_date,
-    export_site,
-    is_site_export,
-    search_words,
 )
+from reader.site.search_index import search_words
 from tests.conftest import ROOT
 
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "srcset", "data", "poster",

@@ -1,4 +1,5 @@
-"""File > Export classroom copy: choose a folder, export in a worker, show progress."""
+"""File > Export classroom copy: choose a folder, export in a worker, show progress, then
+say what was written as the command line does."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from reader.archive.archive import Archive
-from reader.site.export import ExportReport, SiteExportError, export_site
+from reader.site.export import SHARING, ExportReport, SiteExportError, export_site
 from reader.ui.worker import Job, start
 
 
@@ -33,10 +34,8 @@ def export_classroom_copy(parent: QWidget, archive: Archive) -> Job | None:
     def finished(report: ExportReport) -> None:
         progress.close()
         box = QMessageBox(QMessageBox.Icon.Information, "Classroom copy",
-                          f"The classroom copy is in {report.out_dir}: {report.pages} pages, "
-                          f"{report.terms} glossary terms. Open index.html in any browser, "
-                          "from a USB stick or any web server; it needs no internet.",
-                          QMessageBox.StandardButton.Ok, parent)
+                          f"{report.summary()} {SHARING}", QMessageBox.StandardButton.Ok,
+                          parent)
         box.setObjectName("exportResult")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
