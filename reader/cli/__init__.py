@@ -54,22 +54,43 @@ def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     if "--" in argv:  # getopt would take it quietly; argparse has its own view of it
         return None
     try:
-        found, rest = getopt.getopt(argv, "", [f"{name}=" for name in reader_window.OPTIONS])
+        found, rest = getopt.getopt(argv, "", [f"{name}=" for name in reader_window.OPTIONS]
+                                    + list(reader_window.FLAGS))
     except getopt.GetoptError:
         return None
     if rest or any(value.startswith("-") for _, value in found):
         return None
     args = argparse.Namespace(run=reader_window.run, **{
-        name.replace("-", "_"): None for name in reader_window.OPTIONS})
+        name.replace("-", "_"): None for name in reader_window.OPTIONS}, **{
+        name.replace("-", "_"): False for name in reader_window.FLAGS})
     for option, value in found:
-        setattr(args, option[2:].replace("-", "_"), value)
+        name = option[2:]
+        setattr(args, name.replace("-", "_"), True if name in reader_window.FLAGS else value)
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = window_arguments(argv) or build_parser().parse_args(argv)
+    if getattr(args, "portable", False):
+        from reader.common.portable import enable
+
+        enable()
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a reader that went away (| head) shows here, not at exit
+        return status
     except UserError as exc:
         print(f"otpic-reader: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0  # the reader of the output had enough: no error of ours or the user's
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that the exit's flush finds no broken pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

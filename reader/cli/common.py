@@ -31,7 +31,17 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, top_level: bool = 
     parser.add_argument("--data-dir", metavar="DIR",
                         default=None if top_level else argparse.SUPPRESS,
                         help="keep bookmarks, notes and settings here (default: "
-                             "$OTPIC_READER_DATA, else the user data folder)")
+                             "$OTPIC_READER_DATA, else the folder beside the program when "
+                             "portable, else the user data folder)")
+    add_portable_argument(parser, top_level=top_level)
+
+
+def add_portable_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """--portable, wherever --data-dir is accepted (see add_content_argument)."""
+    parser.add_argument("--portable", action="store_true",
+                        default=False if top_level else argparse.SUPPRESS,
+                        help="keep the data and the cache in folders beside the program, as "
+                             "a file named 'portable' there does (a named data folder wins)")
 
 
 def open_archive(content: str | None, *, report_problems: bool = True) -> Archive:

@@ -1,4 +1,5 @@
-"""`otpic-reader [--page SLUG] [--content DIR] [--data-dir DIR] [--screenshot FILE.png]`.
+"""`otpic-reader [--page SLUG] [--content DIR] [--data-dir DIR] [--portable]
+[--screenshot FILE.png]`.
 
 The window paints the look it had when it last closed (reader/snapshot.py) when
 nothing it came from has changed, and opens the archive and the user's data
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
 OPTIONS = ("page", "content", "data-dir", "screenshot")  # as add_arguments names them
+FLAGS = ("portable",)  # its options that take no value
 SCREENSHOT_SIZE = (1280, 780)  # the off-screen "screen" is small; documents want this size
 
 

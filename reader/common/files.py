@@ -14,10 +14,15 @@ PARTIAL = ".partial"  # the suffix of a file being written; never a finished one
 
 def cache_dir(part: str = "") -> Path:
     """The user cache folder (or a part of it): rendered pages, front matter, the search
-    index and the window's last look. Deleting it loses nothing."""
-    import platformdirs  # only when a cache is first needed
+    index and the window's last look. Deleting it loses nothing. In portable mode it is
+    the folder beside the program, so that nothing is left on the computer."""
+    from reader.common.portable import CACHE_FOLDER, portable_folder
 
-    root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    root = portable_folder(CACHE_FOLDER)
+    if root is None:
+        import platformdirs  # only when a cache is first needed
+
+        root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     return root / part if part else root
 
 

@@ -1,4 +1,5 @@
-"""Where the user's data lives: --data-dir, then $OTPIC_READER_DATA, then the platform's place."""
+"""Where the user's data lives: --data-dir, then $OTPIC_READER_DATA, then the folder beside
+the program in portable mode (reader/common/portable.py), then the platform's place."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ def resolve_data_dir(explicit: str | Path | None = None) -> Path:
     from_env = os.environ.get(DATA_ENV, "").strip()
     if from_env:  # often relative on a USB stick: ./data beside the program
         return Path(from_env).expanduser().absolute()
+    from reader.common.portable import DATA_FOLDER, portable_folder
+
+    beside = portable_folder(DATA_FOLDER)  # portable mode, when no folder was named
+    if beside is not None:
+        return beside
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

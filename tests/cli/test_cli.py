@@ -119,8 +119,8 @@ def test_the_window_options_are_read_alike_by_both_parsers() -> None:
 
     top = {o for a in build_parser()._actions for o in a.option_strings} - {"-h", "--help",
                                                                             "--version"}
-    assert top == {f"--{name}" for name in reader_window.OPTIONS}
-    argv = ["--page", "about", "--content=c", "--data-dir", "d", "--scr", "s.png"]
+    assert top == {f"--{name}" for name in (*reader_window.OPTIONS, *reader_window.FLAGS)}
+    argv = ["--page", "about", "--content=c", "--data-dir", "d", "--scr", "s.png", "--portable"]
     fast = window_arguments(argv)
     whole = build_parser().parse_args(argv)
     assert isinstance(fast, argparse.Namespace)
