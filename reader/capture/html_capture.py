@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from reader.capture.text_capture import CaptureError
+from reader.capture.text_capture import CaptureError, Line
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
@@ -27,6 +27,7 @@ BLOCK_TAGS = frozenset({
 })
 SKIP_TAGS = frozenset({"script", "style", "title", "noscript", "template", "select",
                        "textarea", "object", "applet"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
@@ -60,13 +61,16 @@ def declared_charset(raw: bytes) -> str:
 
 @dataclass(frozen=True)
 class HtmlCapture:
-    """What a saved page holds: its visible lines, its whole-link lines, its provenance."""
+    """What a saved page holds: its visible lines (with their links), its provenance."""
 
-    text: str
-    link_lines: frozenset[str]
+    lines: tuple[Line, ...]
     source_url: str = ""
     captured: str = ""
     web_archive: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
 
 
 def read_html_capture(markup: str) -> HtmlCapture:
@@ -78,8 +82,7 @@ def read_html_capture(markup: str) -> HtmlCapture:
     except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
         raise CaptureError(f"its HTML cannot be read ({exc})") from None
     source_url, captured = _provenance(markup)
-    return HtmlCapture(text="\n".join(parser.lines), link_lines=frozenset(parser.link_lines),
-                       source_url=source_url, captured=captured,
+    return HtmlCapture(lines=tuple(parser.lines), source_url=source_url, captured=captured,
                        web_archive=parser.saw_toolbar or "__wm." in markup
                        or _ARCHIVED_ON.search(markup) is not None)
 
@@ -152,19 +155,21 @@ def _archived_on_date(match: re.Match[str]) -> str:
 
 
 class _PageText(HTMLParser):
-    """Collects the visible text, one block a line, and the lines that are a whole link."""
+    """Collects the visible text, one block a line, with where each line's links lead."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.link_lines: set[str] = set()
+        self.lines: list[Line] = []
         self.saw_toolbar = False
         self._parts: list[str] = []
-        self._anchors: list[str] = []
+        self._anchors: list[tuple[str, str]] = []  # (raw text, href) of the line's links
         self._anchor_start: int | None = None
+        self._anchor_href = ""
         self._skip = 0
         self._toolbar = False
         self._pre = 0
+        self._heading = 0
+        self._heading_text = self._other_text = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -174,9 +179,12 @@ class _PageText(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._break()
             self._pre += tag == "pre"
-        elif tag == "a" and not self._hidden and any(name == "href" for name, _ in attrs):
-            self._close_anchor()
-            self._anchor_start = len(self._parts)
+            self._heading += tag in _HEADINGS
+        elif tag == "a" and not self._hidden:
+            href = next((value for name, value in attrs if name == "href"), None)
+            if href is not None:
+                self._close_anchor()
+                self._anchor_start, self._anchor_href = len(self._parts), href.strip()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
@@ -189,6 +197,8 @@ class _PageText(HTMLParser):
             self._break()
             if tag == "pre":
                 self._pre = max(0, self._pre - 1)
+            if tag in _HEADINGS:
+                self._heading = max(0, self._heading - 1)
         elif tag == "a":
             self._close_anchor()
 
@@ -201,6 +211,11 @@ class _PageText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._hidden:
             return
+        if data.strip():
+            if self._heading:
+                self._heading_text = True
+            else:
+                self._other_text = True
         if not self._pre:
             self._parts.append(data)
             return
@@ -220,7 +235,7 @@ class _PageText(HTMLParser):
 
     def _close_anchor(self) -> None:
         if self._anchor_start is not None:
-            self._anchors.append("".join(self._parts[self._anchor_start:]))
+            self._anchors.append(("".join(self._parts[self._anchor_start:]), self._anchor_href))
             self._anchor_start = None
 
     def _break(self) -> None:
@@ -229,11 +244,26 @@ class _PageText(HTMLParser):
         self._close_anchor()
         line = _clean("".join(self._parts))
         if line:
-            self.lines.append(line)
-            if any(_clean(anchor) == line for anchor in self._anchors):
-                self.link_lines.add(line)
+            self.lines.append(_line(line, self._anchors,
+                                    self._heading_text and not self._other_text))
         self._parts, self._anchors = [], []
+        self._heading_text = self._other_text = False
         self._anchor_start = 0 if open_anchor else None
+
+
+def _line(text: str, anchors: list[tuple[str, str]], heading: bool) -> Line:
+    """A line with its links: the whole line's address, or where each part of it leads."""
+    whole = next((href for raw, href in anchors if _clean(raw) == text), None)
+    placed: list[tuple[int, int, str]] = []
+    at = 0
+    if whole is None:
+        for raw, href in anchors:
+            inner = _clean(raw)
+            start = text.find(inner, at) if inner else -1
+            if start >= 0:
+                placed.append((start, start + len(inner), href))
+                at = start + len(inner)
+    return Line(text, whole, heading, tuple(placed))
 
 
 def _clean(text: str) -> str:

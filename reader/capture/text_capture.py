@@ -1,36 +1,34 @@
-"""Turn the text of a captured OTPIC page into a page file, word for word.
+"""Turn the lines of a captured OTPIC page into a page file, word for word.
 
-The captures keep the site's furniture (retirement banner, program header,
-image placeholders, navigation line, copyright footer). The page file keeps
-only the page itself: the footer moves into `rights`, the "Links to ..."
-lists become relative links with their descriptions under them.
+The captures keep the site's furniture (see furniture.py); the page file keeps
+only the page itself: the footer moves into `rights`, the "Links to ..." lists
+become lists of links with their descriptions under them. Where a link leads
+is decided later, once every page of an import is known (see plan.py), so a
+parsed capture holds each link's text and address, not its target.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
-from reader.archive.links import page_href
+from reader.capture import furniture
+from reader.capture.furniture import KEPT, READING_MARK
 from reader.common.slugs import slugify
 
-BANNER_TITLE = "OTPIC Officially Retired"
-BANNER_STARTS = ("As of December 2, 2005, the Online Training Program",
-                 "The successor to OTPIC is a course called")
-PROGRAM_HEADER = ("International Online Training Program On Intractable Conflict",
-                  "Conflict Research Consortium, University of Colorado, USA")
-NAVIGATION = re.compile(r"^Opening Page\s*\|\s*Glossary\s*\|\s*Menu Shortcut Page$", re.I)
-IMAGE_PLACEHOLDER = re.compile(r"^\S+\.(?:gif|jpe?g|png|bmp)\s*\(\d[\d,]*\s*bytes\)$", re.I)
-FOOTER = re.compile(r"^(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*\d{4}.*Conflict Research Consortium",
-                    re.I)
-READING_MARK = re.compile(r"^PUBLICATION TYPE:", re.I)
 LINKS_HEADING = re.compile(r"^Links to\b(?!.*\.$).{0,150}$", re.I)
 AUTHOR_PREFIX = re.compile(r"^[^:]*?\s--\s+")
-SECTION_FOLDERS = {"/peace/problem/": "problems", "/peace/treatment/": "approaches",
-                   "/peace/example/": "examples"}
+# The section a "Links to ..." heading names, by the first of these words it holds.
+HEADING_SECTIONS = (("outside source", "resources"), ("other source", "resources"),
+                    ("resource", "resources"), ("example", "examples"), ("problem", "problems"),
+                    ("approach", "approaches"), ("solution", "approaches"),
+                    ("treatment", "approaches"), ("essay", "theory"), ("theor", "theory"))
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\((?:eds?\.?|editors?)\))$")
+_NAME_JOINERS = frozenset({"and", "&", "de", "van", "von", "der", "den", "la", "le", "du", "da",
+                           "di", "al", "el", "bin"})
 
 
 class CaptureError(ValueError):
@@ -39,6 +37,46 @@ class CaptureError(ValueError):
 
 class NotAnOtpicPage(CaptureError):
     """The capture has none of the marks of an OTPIC page or of a reading it linked to."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line as its reader saw it; saved HTML also says where its links led."""
+
+    text: str
+    href: str | None = None  # the whole line is a link to this address
+    heading: bool = False  # an HTML heading (h1 to h6)
+    anchors: tuple[tuple[int, int, str], ...] = ()  # links inside it: (start, end, href)
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link as the capture gives it: its text, its address (None in a text capture), and
+    the section the "Links to ..." heading above it names."""
+
+    text: str
+    href: str | None
+    hint: str = ""
+
+
+@dataclass
+class Paragraph:
+    text: str
+    links: tuple[tuple[int, int, LinkRef], ...] = ()
+
+
+@dataclass
+class Heading:
+    text: str
+
+
+@dataclass
+class LinkItem:
+    ref: LinkRef
+    descriptions: list[str] = field(default_factory=list)
+
+
+Block = Paragraph | Heading | LinkItem
 
 
 def title_slug(title: str) -> str:
@@ -53,93 +91,181 @@ def title_slug(title: str) -> str:
     return slugify(short) or slugify(work) or slugify(title)
 
 
+def link_title(text: str) -> str:
+    """The title a link's text gives the page it names: without the "Author -- " prefix."""
+    return AUTHOR_PREFIX.sub("", text.strip()).strip() or text.strip()
+
+
 @dataclass
 class ParsedCapture:
-    """What a capture holds once the site's furniture is taken off."""
+    """What a capture holds once the site's furniture is taken off; no title when the
+    page's heading was a picture or is missing."""
 
     title: str
     rights: str = ""
-    blocks: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    reading: bool = False  # no program header: a reading's summary, or an essay
+
+    def refs(self) -> Iterator[LinkRef]:
+        """Every link of the body, in order."""
+        for block in self.blocks:
+            if isinstance(block, LinkItem):
+                yield block.ref
+            elif isinstance(block, Paragraph):
+                for _start, _end, ref in block.links:
+                    yield ref
+
+    @property
+    def completeness(self) -> int:
+        """How much of the page a capture holds: the characters of its body."""
+        total = 0
+        for block in self.blocks:
+            if isinstance(block, LinkItem):
+                total += len(block.ref.text) + sum(len(line) for line in block.descriptions)
+            else:
+                total += len(block.text)
+        return total
 
 
-def parse_capture(text: str, link_lines: frozenset[str] | None = None) -> ParsedCapture:
-    """Strip the furniture from a capture and shape its body as Markdown blocks.
+def parse_capture(source: str | Sequence[Line]) -> ParsedCapture:
+    """Strip the furniture from a capture and shape its body into blocks.
 
-    `link_lines` are the lines that were a whole link in a saved HTML page: in a
-    "Links to ..." list they, and only they, are the linked titles. A text
-    capture has no such marks, so its titles are told from their descriptions by
-    punctuation (descriptions are sentences).
+    A text capture has no marks of which lines were links, so in its "Links
+    to ..." lists titles are told from descriptions by punctuation (descriptions
+    are sentences); saved HTML says which lines were links, and where to.
     """
-    lines = [line.rstrip() for line in text.splitlines()]
-    marks = 0
-    kept: list[str] = []
-    rights = ""
-    for line in lines:
-        bare = line.strip()
-        if (bare == BANNER_TITLE or bare.startswith(BANNER_STARTS) or bare in PROGRAM_HEADER
-                or NAVIGATION.match(bare) or IMAGE_PLACEHOLDER.match(bare)):
-            marks += 1
-            continue
-        if FOOTER.match(bare):
-            marks += 1
-            rights = bare
-            continue
-        if READING_MARK.match(bare):
-            marks += 1
-        kept.append(bare)
-    if not marks:
+    lines = [Line(text) for text in source.splitlines()] if isinstance(source, str) else source
+    found = furniture.classify([line.text for line in lines])
+    if not found.marks:
         raise NotAnOtpicPage("it has none of the marks of an OTPIC page (banner, program "
                              "header, navigation line, copyright footer or publication type)")
-    while kept and not kept[0]:
-        kept.pop(0)
+    kept = [_bare(line, found.bare[number]) for number, line in enumerate(lines)
+            if found.kinds[number] == KEPT and found.bare[number]]
     if not kept:
         raise NotAnOtpicPage("it has no title and no text once the site's furniture is removed")
-    parsed = ParsedCapture(title=kept[0], rights=rights)
-    _shape_body(parsed, [line for line in kept[1:] if line], link_lines or frozenset())
+    reading = not found.has(furniture.HEADER)
+    title_at = _title_index(lines, found, kept, reading)
+    parsed = ParsedCapture(title=kept[title_at].text if title_at is not None else "",
+                           rights=found.rights, reading=reading)
+    _shape_body(parsed, [line for number, line in enumerate(kept) if number != title_at])
     return parsed
 
 
-def _shape_body(parsed: ParsedCapture, lines: list[str], link_lines: frozenset[str]) -> None:
-    """Paragraphs stay paragraphs; each "Links to ..." list becomes a list of links."""
+def _bare(line: Line, bare: str) -> Line:
+    if bare == line.text:
+        return line
+    return Line(bare, line.href if line.href is not None and bare else None, line.heading)
+
+
+def _title_index(lines: Sequence[Line], found: furniture.Furniture, kept: list[Line],
+                 reading: bool) -> int | None:
+    """Which kept line is the page's heading, or None when the page shows none.
+
+    An HTML heading near the top is one; else the line just above the menu line;
+    else the first line, if it is shaped like a heading and is not a reading's
+    author line. Never a paragraph.
+    """
+    for number, line in enumerate(kept[:3]):
+        if line.heading and not LINKS_HEADING.match(line.text):
+            return number
+    if furniture.MENU in found.kinds:
+        menu = found.kinds.index(furniture.MENU)
+        above = sum(1 for number in range(menu)
+                    if found.kinds[number] == KEPT and found.bare[number])
+        if above == 0:
+            return None  # the menu line follows the program header: the heading was a picture
+        if above <= 2:
+            return next((n for n in range(above) if heading_shaped(kept[n].text)), None)
+    first = kept[0].text
+    if not heading_shaped(first) or (reading and is_byline(first)):
+        return None
+    return 0
+
+
+def heading_shaped(line: str) -> bool:
+    """A line that can be a title: short, and not a sentence or an introduction."""
+    return (len(line) <= 150 and len(line.split()) <= 20 and any(c.isalnum() for c in line)
+            and not line.endswith((".", ",", ";", ":")) and not LINKS_HEADING.match(line))
+
+
+def is_byline(line: str) -> bool:
+    """An author line, as readings open with: "Paul Wehr", "Jane Doe and R. Roe (eds.)"."""
+    words = [word for word in re.split(r"\s+|,\s*", line.strip()) if word]
+    names = sum(1 for word in words if _NAME_WORD.match(word))
+    return (2 <= len(words) <= 10 and names >= 2 and not re.search(r"[:?!]", line)
+            and all(_NAME_WORD.match(word) or word in _NAME_JOINERS for word in words))
+
+
+def heading_section(heading: str) -> str:
+    """The section a "Links to ..." heading names, or ''."""
+    lowered = heading.lower()
+    return next((section for word, section in HEADING_SECTIONS if word in lowered), "")
+
+
+def _shape_body(parsed: ParsedCapture, lines: list[Line]) -> None:
+    """Paragraphs stay paragraphs; each "Links to ..." list becomes a list of links, and
+    in saved HTML a line that is one link anywhere else becomes a link too."""
     in_links = False
-    is_description = _is_description
+    hint = ""
+    is_description: Callable[[Line], bool] = _is_description
     for number, line in enumerate(lines):
-        if LINKS_HEADING.match(line):
-            parsed.headings.append(line)
-            parsed.blocks.append("## " + escape_markdown(line))
-            in_links = True
-            is_description = _describer(lines[number + 1:], link_lines)
+        text = line.text
+        if LINKS_HEADING.match(text):
+            parsed.headings.append(text)
+            parsed.blocks.append(Heading(text))
+            in_links, hint = True, heading_section(text)
+            is_description = _describer(lines[number + 1:])
             continue
+        if line.heading:
+            parsed.blocks.append(Heading(text))
+            in_links = False
+            continue
+        last = parsed.blocks[-1] if parsed.blocks else None
         if in_links and is_description(line):
-            last = parsed.blocks[-1]
-            if last.startswith("- "):
-                joiner = "\n\n    " if "\n" not in last else " "
-                parsed.blocks[-1] = last + joiner + escape_markdown(line)
+            if isinstance(last, LinkItem):
+                last.descriptions.append(text)
             else:
-                parsed.blocks.append(escape_markdown(line))
+                parsed.blocks.append(_paragraph(line))
             continue
-        if in_links:
-            target = page_href(title_slug(line))
-            parsed.blocks.append(f"- [{escape_markdown(line)}]({target})")
+        if in_links or line.href is not None:
+            parsed.blocks.append(LinkItem(LinkRef(text, line.href, hint if in_links else "")))
             continue
-        parsed.blocks.append(escape_markdown(line))
+        if isinstance(last, LinkItem) and _link_follows(lines, number):
+            last.descriptions.append(text)  # between two links of a list page: a description
+            continue
+        parsed.blocks.append(_paragraph(line))
 
 
-def _is_description(line: str) -> bool:
+def _paragraph(line: Line) -> Paragraph:
+    return Paragraph(line.text, tuple((start, end, LinkRef(line.text[start:end], href))
+                                      for start, end, href in line.anchors))
+
+
+def _link_follows(lines: list[Line], number: int) -> bool:
+    """True when a whole-link line comes within the next three lines, before any heading."""
+    for line in lines[number + 1:number + 4]:
+        if line.heading or LINKS_HEADING.match(line.text):
+            return False
+        if line.href is not None:
+            return True
+    return False
+
+
+def _is_description(line: Line) -> bool:
     """Descriptions and introductions are sentences; the linked titles are not."""
-    return line.endswith((".", ":", ".)", '."'))
+    return line.text.endswith((".", ":", ".)", '."'))
 
 
-def _describer(following: list[str], link_lines: frozenset[str]) -> Callable[[str], bool]:
+def _describer(following: list[Line]) -> Callable[[Line], bool]:
     """How to tell descriptions in one links list: by the HTML links when it has any."""
     section = []
     for line in following:
-        if LINKS_HEADING.match(line):
+        if LINKS_HEADING.match(line.text):
             break
         section.append(line)
-    if any(line in link_lines for line in section):
-        return lambda line: line not in link_lines
+    if any(line.href is not None for line in section):
+        return lambda line: line.href is None
     return _is_description
 
 
@@ -148,19 +274,59 @@ _LINE_START = re.compile(r"^(#|>|[-+*] |-(?=(?:\s*-){2,}\s*$))")
 _NUMBERED = re.compile(r"^(\d+)\. ")
 
 
-def escape_markdown(line: str) -> str:
-    """Keep a line of archived text literal when it is read as Markdown."""
-    line = _SPECIAL.sub(r"\\\1", line)
+def _escape_start(line: str) -> str:
     line = _LINE_START.sub(lambda m: "\\" + m.group(1), line)
     return _NUMBERED.sub(r"\1\\. ", line)
 
 
-def section_for(parsed: ParsedCapture, source_url: str) -> str:
-    """The section a page belongs to: from its original address, else from its text."""
-    for folder, section in SECTION_FOLDERS.items():
-        if folder in source_url:
-            return section
-    if any(READING_MARK.match(block) for block in parsed.blocks):
+def escape_markdown(line: str) -> str:
+    """Keep a line of archived text literal when it is read as Markdown."""
+    return _escape_start(_SPECIAL.sub(r"\\\1", line))
+
+
+Resolver = Callable[[LinkRef], str]
+
+
+def render_body(parsed: ParsedCapture, resolve: Resolver) -> str:
+    """The page body in Markdown; `resolve` gives each link's target ('' for none)."""
+    parts: list[str] = []
+    for block in parsed.blocks:
+        if isinstance(block, Heading):
+            parts.append("## " + escape_markdown(block.text))
+        elif isinstance(block, LinkItem):
+            target = resolve(block.ref)
+            if not target:
+                parts += [escape_markdown(line) for line in (block.ref.text, *block.descriptions)]
+                continue
+            item = f"- [{escape_markdown(block.ref.text)}]({target})"
+            if block.descriptions:
+                item += "\n\n    " + " ".join(escape_markdown(line)
+                                             for line in block.descriptions)
+            parts.append(item)
+        else:
+            parts.append(_render_paragraph(block, resolve))
+    return "\n\n".join(parts)
+
+
+def _render_paragraph(paragraph: Paragraph, resolve: Resolver) -> str:
+    if not paragraph.links:
+        return escape_markdown(paragraph.text)
+    pieces: list[str] = []
+    at = 0
+    for start, end, ref in paragraph.links:
+        target = resolve(ref)
+        pieces.append(_SPECIAL.sub(r"\\\1", paragraph.text[at:start]))
+        inner = _SPECIAL.sub(r"\\\1", paragraph.text[start:end])
+        pieces.append(f"[{inner}]({target})" if target else inner)
+        at = end
+    pieces.append(_SPECIAL.sub(r"\\\1", paragraph.text[at:]))
+    return _escape_start("".join(pieces))
+
+
+def section_for(parsed: ParsedCapture) -> str:
+    """The section a page's own text suggests, when its address does not say."""
+    if any(isinstance(block, Paragraph) and READING_MARK.match(block.text)
+           for block in parsed.blocks):
         return "examples"
     headings = " ".join(parsed.headings).lower()
     if "this problem" in headings or "related solution" in headings:
@@ -170,11 +336,12 @@ def section_for(parsed: ParsedCapture, source_url: str) -> str:
     return ""
 
 
-def page_file_text(parsed: ParsedCapture, *, section: str, source_url: str, captured: str,
-                   capture_file: str, capture_sha256: str) -> str:
+def page_file_text(parsed: ParsedCapture, resolve: Resolver, *, title: str, section: str,
+                   source_url: str, captured: str, capture_file: str, capture_sha256: str,
+                   captures: Sequence[dict[str, str]] = ()) -> str:
     """The page file for a parsed capture: front matter with provenance, then the body."""
-    meta = {
-        "title": parsed.title,
+    meta: dict[str, object] = {
+        "title": title,
         "section": section,
         "source_url": source_url,
         "captured": captured,
@@ -182,6 +349,7 @@ def page_file_text(parsed: ParsedCapture, *, section: str, source_url: str, capt
         "capture_file": capture_file,
         "capture_sha256": capture_sha256,
     }
+    if captures:
+        meta["captures"] = [dict(entry) for entry in captures]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    body = "\n\n".join(parsed.blocks)
-    return f"---\n{front}---\n\n{body}\n"
+    return f"---\n{front}---\n\n{render_body(parsed, resolve)}\n"

@@ -1,77 +1,136 @@
-"""`otpic-reader import FILE... [--into CONTENT_DIR] [--url ADDRESS] [--section ID]`."""
+"""`otpic-reader import PATH... [--into DIR] [--url ADDRESS] [--section ID] [--captured DATE]
+[--json]`: saved copies of the site (folders, zip files, WARC files, single pages) into an
+archive, with progress on a terminal and a summary."""
 
 from __future__ import annotations
 
 import argparse
-import os
+import json
 import re
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.cli.common import UserError
+
+if TYPE_CHECKING:
+    from reader.capture.report import ImportReport
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="turn captured OTPIC pages into page files",
-        description="Import captured OTPIC pages (plain-text captures, or HTML pages saved by "
-                    "a browser or a web archive) into a content folder: each capture is kept "
-                    "in captures/ as it is and its page is written to pages/. Importing the "
-                    "same capture again changes nothing. A folder stands for the files "
-                    "directly inside it. The folder's MANIFEST.sha256, if it has one, is "
-                    "updated for the files written. Exit status 1 when any file was skipped.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a capture, or a folder of them")
+        "import", help="turn saved copies of OTPIC pages into page files",
+        description="Import saved copies of the OTPIC site into a content folder: folders "
+                    "(read recursively, as wget, HTTrack or a browser leave them), zip files "
+                    "(read in place), web archives (.warc, .warc.gz, .wacz) and single pages "
+                    "(plain-text captures or saved HTML). Each capture is kept in captures/ as "
+                    "it is, its page is written to pages/ and placed in course.yaml, and links "
+                    "between pages are resolved by their addresses. A page already held under "
+                    "the same original address is updated, never doubled; importing the same "
+                    "copy again changes nothing. A folder that does not exist becomes a new "
+                    "archive. Pages, course.yaml and MANIFEST.sha256 change together or not at "
+                    "all. Exit status 1 when any page was refused.")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a saved page, a folder, a zip file or a WARC file")
     parser.add_argument("--into", metavar="CONTENT_DIR",
-                        help="the content folder to import into (default: the current folder, "
-                             "if it has a course.yaml)")
+                        help="the content folder to import into, or a new folder to start an "
+                             "archive in (default: the current folder, if it has a course.yaml)")
     parser.add_argument("--url", metavar="ORIGINAL_ADDRESS",
-                        help="the page's original address (one FILE only); a Wayback Machine "
+                        help="the page's original address (one file only); a Wayback Machine "
                              "address also gives the capture date")
     parser.add_argument("--section", metavar="ID",
-                        help="the section id (of course.yaml) the pages belong to (default: "
+                        help="the section id (of course.yaml) of every page imported (default: "
                              "from the address, else from the page)")
     parser.add_argument("--captured", metavar="DATE",
-                        help="the date the pages were captured, YYYY-MM-DD (default: what the "
-                             "capture says, else left empty)")
-    parser.add_argument("--replace", action="store_true",
-                        help="replace pages that were made from a different capture")
+                        help="the capture date, YYYY-MM-DD, of captures that do not tell "
+                             "theirs (default: what the copy says, else left empty)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.capture.importer import CaptureError, import_capture
-    from reader.integrity.manifest import ManifestError, update_manifest
+    from reader.capture.run import ImportCancelled, ImportRefused, import_saved_copies
 
     into = _content_dir(args.into)
-    files = _files(args.files)
-    if args.url and len(files) != 1:
+    if args.url and len(args.paths) != 1:
         raise UserError("--url gives one page's original address, so import one FILE with it.")
     url = _address(args.url) if args.url else ""
     captured = _date(args.captured) if args.captured else ""
     section = _section(into, args.section) if args.section else ""
-    failed = 0
-    written: list[str] = []
-    for file in files:
-        try:
-            result = import_capture(file, into, source_url=url, section=section,
-                                    captured=captured, replace=args.replace)
-        except CaptureError as exc:
-            failed += 1
-            print(f"skipped {file}: {exc}.", file=sys.stderr)
+    meter = _Meter() if sys.stderr.isatty() and not args.json else None
+    try:
+        report = import_saved_copies([Path(path) for path in args.paths], into, address=url,
+                                     section=section, captured=captured, progress=meter)
+    except ImportRefused as exc:
+        raise UserError(str(exc)) from None
+    except (KeyboardInterrupt, ImportCancelled):
+        _clear(meter)
+        print("otpic-reader: the import was interrupted; nothing was written.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        _clear(meter)
+        print(f"otpic-reader: the import could not be written into {into} "
+              f"({exc.strerror or exc}); the archive was left as it was.", file=sys.stderr)
+        return 1
+    _clear(meter)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print(report)
+    return 0 if report.ok else 1
+
+
+class _Meter:
+    """Progress on the terminal, at most ten times a second, for imports that take long."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < 0.5 or now - self.last < 0.1:
+            return
+        self.last, self.shown = now, True
+        share = f"{100 * done // total}%" if total else "…"
+        sys.stderr.write(f"\rReading the saved copies: {share} ")
+        sys.stderr.flush()
+
+
+def _clear(meter: _Meter | None) -> None:
+    if meter is not None and meter.shown:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def _print(report: ImportReport) -> None:
+    from reader.capture.candidates import KINDS
+    from reader.capture.sources.items import shown
+
+    for page in report.pages:
+        if page.status == "unchanged":
             continue
-        written += [name for name in result.written if name not in written]
-        print(f"imported {file} as {result.slug} ({result.describe()})")
-    if written:
-        try:
-            if update_manifest(into, written):
-                print(f"updated MANIFEST.sha256 for the {len(written)} files written")
-        except ManifestError as exc:
-            print(f"otpic-reader: {exc}", file=sys.stderr)
-            failed += 1
-    return 1 if failed else 0
+        source = shown(page.sources[0]) if page.sources else "?"
+        more = f" and {len(page.sources) - 1} more" if len(page.sources) > 1 else ""
+        how = f"encoding {page.encoding_note}; " if page.encoding_note else ""
+        print(f"{page.status} {page.slug} from {source}{more} ({how}"
+              f"{KINDS.get(page.kind, page.kind)})")
+    for skip in report.refused:
+        print(f"skipped {shown(skip.name)}: {skip.reason}.", file=sys.stderr)
+    if report.recovered:
+        print("undid an earlier import that had been interrupted")
+    where = f"a new archive in {report.content_dir}" if report.created else report.content_dir
+    print(f"Imported into {where}: {report.summary()}")
+    if report.not_preserved:
+        print(f"{report.not_preserved} pages the imported pages link to are not preserved; "
+              "'otpic-reader check' lists them.")
+    if report.manifest_updated:
+        print(f"updated MANIFEST.sha256 for the {len(report.written)} files written")
 
 
 def _content_dir(into: str | None) -> Path:
@@ -85,32 +144,12 @@ def _content_dir(into: str | None) -> Path:
         raise UserError("Say which content folder to import into with --into CONTENT_DIR "
                         "(the current folder has no course.yaml).")
     path = Path(into)
-    if not path.exists():
-        raise UserError(f"The content folder {path} does not exist.")
-    if not path.is_dir():
+    if path.exists() and not path.is_dir():
         raise UserError(f"{path} is not a folder, so pages cannot be imported into it.")
-    if not (path / "course.yaml").is_file() and any(path.iterdir()):
+    if path.is_dir() and not (path / "course.yaml").is_file() and any(path.iterdir()):
         raise UserError(f"{path} is not an OTPIC archive (it has no course.yaml) and is not "
                         "empty, so nothing was imported into it.")
-    return path  # an archive, or an empty folder where a new one begins
-
-
-def _files(names: list[str]) -> list[Path]:
-    """The files to import: a folder stands for the files directly inside it."""
-    files: list[Path] = []
-    for name in names:
-        path = Path(name)
-        if not path.is_dir():
-            files.append(path)
-            continue
-        inside = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        if not inside:
-            raise UserError(f"The folder {path} has no files to import.")
-        files += inside
-    unique: dict[Path, Path] = {}
-    for file in files:
-        unique.setdefault(Path(os.path.abspath(file)), file)
-    return list(unique.values())
+    return path  # an archive, or an empty or new folder where a new one begins
 
 
 def _address(url: str) -> str:

@@ -18,6 +18,7 @@ from reader.capture.html_capture import (
 )
 from reader.capture.importer import import_capture
 from reader.capture.text_capture import CaptureError
+from reader.common.slugs import slugify
 from tests.conftest import BUNDLED, CAPTURES, SEED_PAGES
 
 NAVIGATION = ('<p><a href="../index.htm">Opening Page</a> | <a href="../glossary.htm">Glossary'
@@ -56,8 +57,9 @@ def seed_as_html(slug: str, *, head: str = "", toolbar: str = "", tail: str = ""
             body.append(NAVIGATION)
         elif bare.endswith("bytes)"):
             body.append(f'<p><img src="usiplogo.gif" alt="{html.escape(bare)}" width="150"></p>')
-        elif bare in linked:
-            body.append(f'<p><a href="../problem/x.htm">{html.escape(bare)}</a></p>')
+        elif bare in linked:  # each to an address of its own, as on the site
+            body.append(f'<p><a href="../example/{slugify(bare)}.htm">{html.escape(bare)}</a>'
+                        '</p>')
         else:
             body.append(f"<p>{html.escape(bare)}</p>")
     return (f"{comment}<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2//EN\">\n<html><head>\n"
@@ -96,7 +98,7 @@ def test_a_wayback_copy_loses_its_toolbar_and_tells_where_and_when(tmp_path: Pat
     assert result.kind == "web-archive"
     assert bodies(page_file) == bodies(BUNDLED / "pages" / "coercive-diplomacy.md")
     page = read_page(page_file)
-    assert page.source_url == "http://www.colorado.edu/conflict/peace/treatment/coercdip.htm"
+    assert page.source_url == "https://www.colorado.edu/conflict/peace/treatment/coercdip.htm"
     assert page.captured == "2004-06-03"
     assert page.section == "approaches"
     for toolbar_text in ("About this capture", "COLLECTED BY", "Alexa Crawls", "__wm"):
@@ -108,7 +110,7 @@ def test_a_browser_saved_copy_records_its_address_but_no_invented_date(tmp_path:
                "coercdip.htm -->\n")
     page = read_page(import_html(tmp_path, seed_as_html("coercive-diplomacy",
                                                         comment=comment))[1])
-    assert page.source_url == "http://www.colorado.edu/conflict/peace/treatment/coercdip.htm"
+    assert page.source_url == "https://www.colorado.edu/conflict/peace/treatment/coercdip.htm"
     assert page.captured == ""
 
 

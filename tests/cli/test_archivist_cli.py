@@ -50,7 +50,7 @@ def test_import_reports_each_file_and_keeps_the_archive_verified(
         capsys: pytest.CaptureFixture[str], content: Path, saved: Path) -> None:
     status, out, err = cli(capsys, "import", str(saved), "--into", str(content))
     assert status == 1
-    assert f"imported {saved / 'refusal.txt'} as refusal-to-negotiate (encoding UTF-8" in out
+    assert f"new refusal-to-negotiate from {saved / 'refusal.txt'} (encoding UTF-8" in out
     assert "updated MANIFEST.sha256" in out
     assert err.strip() == (f"skipped {saved / 'letter.txt'}: it has none of the marks of an "
                            "OTPIC page (banner, program header, navigation line, copyright "
@@ -73,8 +73,11 @@ def test_import_of_the_seeds_into_a_new_folder(capsys: pytest.CaptureFixture[str
     files = [str(CAPTURES / name) for name in SEED_PAGES.values()]
     status, out, err = cli(capsys, "import", *files, "--into", str(target))
     assert status == 0 and err == ""
-    assert sorted(p.stem for p in (target / "pages").glob("*.md")) == sorted(SEED_PAGES)
-    assert "MANIFEST" not in out and not (target / "MANIFEST.sha256").exists()
+    assert sorted(p.stem for p in (target / "pages").glob("*.md")) == sorted([*SEED_PAGES,
+                                                                               "about"])
+    assert f"a new archive in {target}" in out
+    assert cli(capsys, "verify", "--content", str(target))[0] == 0
+    assert cli(capsys, "check", "--content", str(target))[0] == 0
 
 
 def test_import_takes_the_address_section_and_date(capsys: pytest.CaptureFixture[str],
@@ -85,7 +88,7 @@ def test_import_takes_the_address_section_and_date(capsys: pytest.CaptureFixture
                        "--section", "problems")
     assert status == 0
     text = (content / "pages" / "refusal-to-negotiate.md").read_text(encoding="utf-8")
-    assert "source_url: http://www.colorado.edu/conflict/peace/problem/refusal.htm\n" in text
+    assert "source_url: https://www.colorado.edu/conflict/peace/problem/refusal.htm\n" in text
     assert "captured: '2004-06-03'\n" in text and "section: problems\n" in text
 
 
@@ -107,9 +110,10 @@ def test_import_needs_a_content_folder(capsys: pytest.CaptureFixture[str], tmp_p
     monkeypatch.chdir(tmp_path)
     status, _, err = cli(capsys, "import", str(saved / "refusal.txt"))
     assert status == 2 and "--into" in err
-    status, _, err = cli(capsys, "import", str(saved / "refusal.txt"), "--into",
+    status, _, err = cli(capsys, "import", str(saved / "letter.txt"), "--into",
                          str(tmp_path / "nowhere"))
-    assert status == 2 and "does not exist" in err
+    assert status == 1 and "none of the marks" in err
+    assert not (tmp_path / "nowhere").exists()  # nothing imported: no archive begun
 
 
 def test_import_into_the_current_content_folder(capsys: pytest.CaptureFixture[str],
@@ -117,7 +121,7 @@ def test_import_into_the_current_content_folder(capsys: pytest.CaptureFixture[st
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(content)
     status, out, _ = cli(capsys, "import", str(saved / "refusal.txt"))
-    assert status == 0 and "as refusal-to-negotiate" in out
+    assert status == 0 and "new refusal-to-negotiate" in out
     assert (content / "pages" / "refusal-to-negotiate.md").is_file()
 
 
@@ -170,7 +174,7 @@ def test_check_exits_1_on_validation_problems(capsys: pytest.CaptureFixture[str]
 
 def test_the_commands_as_a_user_types_them(content: Path, saved: Path) -> None:
     result = run_cli("import", str(saved / "refusal.txt"), "--into", str(content))
-    assert result.returncode == 0 and "as refusal-to-negotiate" in result.stdout
+    assert result.returncode == 0 and "new refusal-to-negotiate" in result.stdout
     result = run_cli("verify", "--content", str(content))
     assert result.returncode == 0 and "intact" in result.stdout
     result = run_cli("check", "--content", str(content))
