@@ -37,13 +37,43 @@ def export_json(store: UserStore) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+# Only what a Markdown tool would take for markup is escaped, so that an export reads as
+# its user wrote it ("multi-track", not "multi\-track"). Backslash escapes are those both
+# Python-Markdown and CommonMark honour; the rest become character references.
+_MD_INLINE = re.compile(
+    r"[`*\[\]{}]"  # code, emphasis, links and images, attribute lists
+    r"|\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows it
+    r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore that opens or closes emphasis
+    r"|<(?=[A-Za-z/!?])"  # the start of an HTML tag, a comment or an autolink
+    r"|&(?=#?\w+;)"  # the start of a character reference
+    r"|~(?=~)"  # strikethrough, in the tools that have it
+    r"|#$", re.MULTILINE)  # a heading's closing hashes
+_MD_LINE_START = re.compile(
+    r"^(?:([#>])"  # a heading, a quotation
+    r"|([-+])(?=[ \t]|$)"  # a list item
+    r"|(\d+)([.)])(?=[ \t]|$)"  # a numbered list item
+    r"|([-=])(?=[-= \t]*$))", re.MULTILINE)  # a rule, a heading's underline
+_REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "=": "&#61;"}
+
+
+def _escaped(mark: str) -> str:
+    return _REFERENCES.get(mark, "\\" + mark)
 
 
 def md_text(text: str) -> str:
-    """User text as literal Markdown: no markup, no HTML, in any Markdown tool."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """User text as literal Markdown, in any Markdown tool: what one would take for markup
+    (a line's leading marker, emphasis, links, code, HTML, references) is escaped, and
+    nothing else. Leading white space goes: indented, a line would become code."""
+    text = re.sub(r"^[ \t]+", "", text, flags=re.MULTILINE)
+    text = _MD_INLINE.sub(lambda m: _escaped(m.group(0)), text)
+
+    def line_start(match: re.Match[str]) -> str:
+        mark, bullet, number, dot, rule = match.groups()
+        if number:
+            return number + _escaped(dot)
+        return _escaped(mark or bullet or rule)
+
+    return _MD_LINE_START.sub(line_start, text)
 
 
 def export_markdown(store: UserStore) -> str:
