@@ -51,4 +51,5 @@ a {{ color: {colors.link}; }}
 a.missing {{ color: {colors.missing}; }}
 a.term {{ color: {colors.term}; text-decoration: none; }}
 span.image-alt {{ color: {colors.muted}; font-style: italic; }}
+p.course-order {{ margin-top: 28px; font-size: small; }}
 """

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.archive import Archive
+from reader.archive.course_order import neighbours
 from reader.archive.glossary import GLOSSARY_SLUG, Term
 from reader.archive.model import Page
 from reader.render.cache import RenderCache
@@ -24,6 +25,7 @@ from reader.render.term_links import term_href
 from reader.render.wording import (
     GLOSSARY_WHAT,
     NOT_PRESERVED,
+    course_order_links,
     not_preserved_page,
     project_provenance,
     provenance_html,
@@ -34,15 +36,19 @@ __all__ = ["NOT_PRESERVED", "PageParts", "Renderer"]  # NOT_PRESERVED: see wordi
 
 @dataclass(frozen=True)
 class PageParts:
-    """A rendered page as the reader, the handouts and the classroom copy arrange it."""
+    """A rendered page as the reader, the handouts and the classroom copy arrange it.
+
+    footer holds our links to the pages before and after it in the course, apart from the
+    page's own words (which search and the handouts take without it)."""
 
     title: str
     provenance: str
     body: str
+    footer: str = ""
 
     def main(self) -> str:
-        """The title, the line saying where the page came from, and the body."""
-        return f"<h1>{html.escape(self.title)}</h1>{self.provenance}{self.body}"
+        """The title, the line saying where the page came from, the body and the footer."""
+        return f"<h1>{html.escape(self.title)}</h1>{self.provenance}{self.body}{self.footer}"
 
     def document(self) -> str:
         """The whole HTML document. It carries no style: the page view applies the
@@ -123,11 +129,17 @@ class Renderer:
         if slug == GLOSSARY_SLUG and len(self.archive.glossary):
             return self.glossary_parts()
         provenance, body = not_preserved_page(self.archive, slug, self.links.link)
-        return PageParts(self.archive.title_of(slug), provenance, body)
+        return PageParts(self.archive.title_of(slug), provenance, body, self.footer(slug))
 
     def page_parts(self, page: Page) -> PageParts:
         return PageParts(page.title, provenance_html(page, self.links.link),
-                         self.body_html(page.body))
+                         self.body_html(page.body), self.footer(page.slug))
+
+    def footer(self, slug: str) -> str:
+        """Links to the pages before and after slug in the course, through the resolver,
+        so they lead to the reader's pages or to the classroom copy's files."""
+        return course_order_links(self.archive, *neighbours(self.archive, slug),
+                                  self.links.link)
 
     def glossary_parts(self) -> PageParts:
         """The whole glossary, A to Z, as the tree's Glossary page shows it."""

@@ -1,5 +1,6 @@
 """Every sentence the program says about the archive: the course's retirement and its
-successor, where a page came from, what is not preserved, and how to cite a page.
+successor, where a page came from, what is not preserved, how to cite a page, and which
+pages come before and after it in the course.
 
 Written once here, so that the window, the dialogs, the handouts and the classroom copy say
 the same thing in the same words. Functions that return markup escape what they insert.
@@ -126,6 +127,24 @@ def _under(url: str, base: str) -> bool:
             return address
         return f"{parts.netloc.lower()}{parts.path}"
     return bool(base) and bare(url).startswith(bare(base))
+
+
+# --- the course in order ----------------------------------------------------------------------
+
+
+def course_order_links(archive: Archive, before: str | None, after: str | None,
+                       anchor: Anchor) -> str:
+    """The line at a page's foot leading to the pages before and after it in the course,
+    or '' when it has neither."""
+    from reader.archive.links import page_href
+
+    e = _escape
+    links = []
+    if before:
+        links.append(anchor(page_href(before), f"← Previous: {e(archive.title_of(before))}"))
+    if after:
+        links.append(anchor(page_href(after), f"Next: {e(archive.title_of(after))} →"))
+    return f'<p class="course-order">{" · ".join(links)}</p>' if links else ""
 
 
 # --- a page not preserved ---------------------------------------------------------------------

@@ -183,8 +183,8 @@ class _Site:
 
     def _page(self, slug: str) -> str:
         parts = self.renderer.parts(slug)
-        if slug in self.archive.pages:  # its words, not the line saying where it came from
-            self.texts[slug] = html_to_text(replace(parts, provenance="").main())
+        if slug in self.archive.pages:  # its words: not where it came from, nor our links on
+            self.texts[slug] = html_to_text(replace(parts, provenance="", footer="").main())
         return self._page_of(parts.title, parts.main())
 
     def _about(self) -> str:

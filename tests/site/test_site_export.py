@@ -308,6 +308,7 @@ def test_the_search_index(site) -> None:
     assert words == sorted(set(words))
     assert {"coercive", "diplomacy", "threats", "backlash"} <= set(words)
     assert "copyright" not in words  # the provenance line is not the page's text
+    assert "previous" not in words and "next" not in words  # nor are the links at its foot
     term = by_url["glossary.html#term-backlash"]
     assert term["kind"] == "term" and "hostile" in term["words"].split()
     stub = by_url["refusal-to-negotiate.html"]
