@@ -141,6 +141,18 @@ class Archive:
         page = self.pages.get(slug)
         return page.title if page else None
 
+    def address_of(self, slug: str) -> str:
+        """A page's original address: its own, or the one course.yaml gives a page not
+        preserved yet ('' when neither knows it)."""
+        page = self.pages.get(slug)
+        if page is not None and page.source_url:
+            return page.source_url
+        for spec in self._specs:
+            for listed, address in spec.addresses:
+                if listed == slug:
+                    return address
+        return ""
+
     def section_of(self, slug: str) -> Section | None:
         for section in self.sections:
             if any(entry.slug == slug for entry in section.entries):

@@ -14,12 +14,14 @@ from reader.common.slugs import SLUG_RE
 
 @dataclass(frozen=True)
 class SectionSpec:
-    """A section as course.yaml lists it: entries are (slug, title or "")."""
+    """A section as course.yaml lists it: entries are (slug, title or ""); `addresses` are
+    (slug, original address) of the entries that give one (pages not preserved yet)."""
 
     id: str
     title: str
     description: str
     entries: tuple[tuple[str, str], ...]
+    addresses: tuple[tuple[str, str], ...] = ()
 
 
 def text(value: Any) -> str:
@@ -78,6 +80,7 @@ def _sections(path: Path, raw: Any) -> list[SectionSpec]:
         if not isinstance(item, dict) or not text(item.get("id")):
             raise ArchiveError(f"{path}: section {number} has no id.")
         entries: list[tuple[str, str]] = []
+        addresses: list[tuple[str, str]] = []
         for entry in item.get("pages") or []:
             slug, title = (
                 (text(entry.get("slug")), text(entry.get("title")))
@@ -87,12 +90,15 @@ def _sections(path: Path, raw: Any) -> list[SectionSpec]:
             if not SLUG_RE.match(slug):
                 raise ArchiveError(f"{path}: section '{item['id']}' lists '{slug}', not a slug.")
             entries.append((slug, title))
+            if isinstance(entry, dict) and text(entry.get("source_url")):
+                addresses.append((slug, text(entry.get("source_url"))))
         specs.append(
             SectionSpec(
                 id=text(item["id"]),
                 title=text(item.get("title")) or text(item["id"]),
                 description=text(item.get("description")),
                 entries=tuple(entries),
+                addresses=tuple(addresses),
             )
         )
     return specs

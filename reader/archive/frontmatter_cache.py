@@ -29,7 +29,7 @@ from reader.common.files import cache_dir as user_cache_dir
 
 # marshal: fast, and it can only hold plain values (no code runs when it is read); its
 # format belongs to the Python version, which is part of the cache's version.
-CACHE_VERSION = (3, *sys.version_info[:2])
+CACHE_VERSION = (4, *sys.version_info[:2])
 META_FIELDS = tuple(f.name for f in fields(Page) if f.name not in ("slug", "text", "path"))
 
 
@@ -162,7 +162,9 @@ def _course_from(data: dict[str, Any]) -> tuple[Course, list[SectionSpec]]:
     fields_ = dict(data["course"])
     fields_["successor"] = Successor(**fields_["successor"])
     specs = [SectionSpec(s["id"], s["title"], s["description"],
-                         tuple(tuple(entry) for entry in s["entries"])) for s in data["specs"]]
+                         tuple(tuple(entry) for entry in s["entries"]),
+                         tuple(tuple(pair) for pair in s.get("addresses", ())))
+             for s in data["specs"]]
     return Course(**fields_), specs
 
 

@@ -116,6 +116,16 @@ def resolve(base: str, href: str) -> str:
         return ""
 
 
+def resolve_link(address: str, location: str, href: str) -> str:
+    """Where a link on a page leads: from the copy's place, except that a link from the
+    site's root ("/conflict/peace/...") is read against the page's original address, as the
+    copies that kept such links meant it."""
+    stripped = href.strip()
+    if stripped.startswith("/") and not stripped.startswith("//") and is_site(address):
+        return resolve(address, stripped)
+    return resolve(location, stripped)
+
+
 def is_page(url: str) -> bool:
     """True for an address that names a page (not a picture, a PDF or a style sheet)."""
     parts = _split(url)

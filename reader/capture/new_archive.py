@@ -3,9 +3,11 @@ glossary and the pages we wrote (the about page), and none of its archived pages
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
+from reader.archive.content_files import stamp_of
 from reader.archive.yaml_io import YAMLError, load_yaml
 from reader.capture.held import read_held
 from reader.capture.placement import course_with_sections
@@ -15,6 +17,15 @@ _PAGES_LINE = re.compile(r"^([ \t]+pages:[ \t]*)\[([^\]\n]*)\][ \t]*\n", re.M)
 
 def skeleton(bundled: Path) -> dict[str, bytes]:
     """The files a new archive starts with, by content-relative path."""
+    stamps = tuple((path.name, *stamp_of(path)) for path in
+                   sorted([*bundled.glob("*.y*ml"), bundled / "README.md",
+                           *bundled.glob("pages/*.md")]))
+    return dict(_skeleton(bundled, stamps))
+
+
+@functools.lru_cache(maxsize=4)
+def _skeleton(bundled: Path, _stamps: tuple) -> tuple[tuple[str, bytes], ...]:
+    """The skeleton, made once for each state of the bundled archive's files."""
     held = read_held(bundled)
     own = {slug for slug, page in held.pages.items()
            if page.readable and not page.archived and not page.field("source_url")}
@@ -37,7 +48,7 @@ def skeleton(bundled: Path) -> dict[str, bytes]:
     readme = bundled / "README.md"
     if readme.is_file():
         files["README.md"] = readme.read_bytes()
-    return files
+    return tuple(files.items())
 
 
 def own_glossary(text: str, pages: set[str]) -> bytes:

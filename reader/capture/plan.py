@@ -102,9 +102,9 @@ def make_plan(candidates: Sequence[Candidate], held: Held, *, section: str = "",
     index.add_groups(groups)
     resolver = _Resolver(held, index, names)
     resolver.add_pages(groups)
+    resolver.survey(groups)
     for group in groups:
-        group.source_url = (group.best.address if group.best and group.best.address
-                            else group.held.field("source_url") if group.held else "")
+        group.source_url = _source_url(group)
         group.section = _section(group, held, section)
     for group in groups:
         group.targets = resolver.targets(group)
@@ -295,7 +295,7 @@ def _titles(groups: list[Group], held: Held, index: _Index) -> None:
             if ref.href is None:
                 continue
             target = index.groups_by_key.get(addresses.key(
-                addresses.resolve(candidate.location, ref.href)))
+                addresses.resolve_link(candidate.address, candidate.location, ref.href)))
             if target is not None and target is not group and link_title(ref.text):
                 texts.setdefault(id(target), Counter())[link_title(ref.text)] += 1
     for group in groups:
@@ -375,7 +375,7 @@ class _Resolver:
         href = ref.href.strip()
         if href.startswith("#"):
             return href if len(href) > 1 else ""
-        resolved = addresses.resolve(candidate.location, href)
+        resolved = addresses.resolve_link(candidate.address, candidate.location, href)
         scheme = resolved.split(":", 1)[0].lower() if ":" in resolved else ""
         if scheme == "mailto":
             return resolved
@@ -412,7 +412,30 @@ class _Resolver:
                 stub.texts.append(text)
         return page_href(slug)
 
-    def _stub(self, key: str, address: str, ref: LinkRef) -> str:
+    def survey(self, groups: list[Group]) -> None:
+        """Give each address no page has one slug, from the text most links use for it."""
+        missing: dict[str, tuple[str, list[str], str]] = {}
+        for group in groups:
+            if group.best is None:
+                continue
+            for ref in group.best.parsed.refs():
+                if ref.href is None or ref.href.strip().startswith("#"):
+                    continue
+                resolved = addresses.resolve_link(group.best.address, group.best.location,
+                                                  ref.href)
+                key = addresses.key(resolved)
+                if (key and key not in self.index.by_key and addresses.is_site(resolved)
+                        and addresses.is_page(resolved)):
+                    address = addresses.canonical(resolved).split("#")[0]
+                    missing.setdefault(key, (address, [], ref.hint))[1].append(ref.text)
+        for key in sorted(missing):
+            address, texts, hint = missing[key]
+            counts = Counter(texts)
+            text = sorted(counts, key=lambda t: (-counts[t], -len(t), t))[0]
+            self._stub(key, address, LinkRef(text, "", hint), texts)
+
+    def _stub(self, key: str, address: str, ref: LinkRef, texts: list[str] | None = None
+              ) -> str:
         slug = self.stub_keys.get(key) or self.held.by_key.get(key, "")
         if not slug:
             slug = self.names.free(title_slug(ref.text) or slugify(address), key)
@@ -426,9 +449,17 @@ class _Resolver:
                                            else link_title(ref.text), section, address)
         if not stub.source_url:
             stub.source_url = address
-        if ref.text not in stub.texts:
-            stub.texts.append(ref.text)
+        for text in texts if texts is not None else [ref.text]:
+            if text not in stub.texts:
+                stub.texts.append(text)
         return slug
+
+
+def _source_url(group: Group) -> str:
+    """The page's original address: its best capture's, else any capture's, else as held."""
+    found = [c.address for c in [group.best, *sorted(group.candidates, key=lambda c: c.order)]
+             if c is not None and c.address]
+    return found[0] if found else group.held.field("source_url") if group.held else ""
 
 
 def _section(group: Group, held: Held, given: str) -> str:

@@ -49,8 +49,13 @@ def _text(report: CheckReport) -> list[str]:
     lines.append(f"Gap report, pages linked to but not preserved, most wanted first: "
                  f"{len(report.gaps) or 'none'}")
     for gap in report.gaps:
-        lines.append(f"  {gap.slug}: {gap.title}; linked from {counted(gap.wanted, 'page')}: "
-                     f"{', '.join(gap.linked_from)}")
+        line = (f"  {gap.slug}: {gap.title}; linked from {counted(gap.wanted, 'page')}: "
+                f"{', '.join(gap.linked_from)}")
+        if gap.texts and list(gap.texts) != [gap.title]:
+            line += "; linked as " + ", ".join(f"“{text}”" for text in gap.texts)
+        if gap.source_url:
+            line += f"; original address {gap.source_url}"
+        lines.append(line)
     lines.append(f"{report.preserved} pages preserved; "
                  f"{'no problems to fix' if report.ok else 'fix the problems above'}.")
     return lines

@@ -28,6 +28,8 @@ class Gap:
     title: str
     linked_from: tuple[str, ...]
     section: str = ""
+    source_url: str = ""  # its original address, when a link or course.yaml gives it
+    texts: tuple[str, ...] = ()  # every text the links to it use
 
     @property
     def wanted(self) -> int:
@@ -74,7 +76,8 @@ class CheckReport:
             "problems": [{"file": self.where(p), "message": p.message} for p in self.problems],
             "not_preserved": [asdict(entry) for entry in self.not_preserved],
             "gaps": [{"slug": gap.slug, "title": gap.title, "section": gap.section,
-                      "wanted": gap.wanted, "linked_from": list(gap.linked_from)}
+                      "wanted": gap.wanted, "linked_from": list(gap.linked_from),
+                      "source_url": gap.source_url, "texts": list(gap.texts)}
                      for gap in self.gaps],
         }
 
@@ -92,9 +95,10 @@ def check_archive(archive: Archive) -> CheckReport:
         if slug == GLOSSARY_SLUG and len(archive.glossary):
             continue  # the reader makes the glossary page from glossary.yaml
         section = archive.section_of(slug)
+        texts = tuple(dict.fromkeys(link.link_text for link in backlinks if link.link_text))
         report.gaps.append(Gap(slug, archive.title_of(slug),
                                tuple(sorted({link.slug for link in backlinks})),
-                               section.id if section else ""))
+                               section.id if section else "", archive.address_of(slug), texts))
     report.gaps.sort(key=lambda gap: (-gap.wanted, gap.slug))
     return report
 

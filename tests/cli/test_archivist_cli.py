@@ -160,7 +160,8 @@ def test_check_of_the_bundled_archive(capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = cli(capsys, "check", "--json")
     data = json.loads(out)
     assert status == 0 and data["ok"] and data["preserved"] == 4
-    assert {"slug", "title", "section", "wanted", "linked_from"} == set(data["gaps"][0])
+    assert {"slug", "title", "section", "wanted", "linked_from", "source_url",
+            "texts"} == set(data["gaps"][0])
 
 
 def test_check_exits_1_on_validation_problems(capsys: pytest.CaptureFixture[str],

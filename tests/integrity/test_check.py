@@ -117,6 +117,7 @@ def test_the_report_as_data(tmp_path: Path) -> None:
     data = check_archive(Archive.open(small_archive(tmp_path))).as_dict()
     assert data["ok"] is True and data["preserved"] == 3
     assert data["gaps"][0] == {"slug": "x", "title": "X", "section": "", "wanted": 3,
-                               "linked_from": ["a", "b", "c"]}
+                               "linked_from": ["a", "b", "c"], "source_url": "",
+                               "texts": ["X", "X again"]}
     assert data["not_preserved"][0] == {"slug": "wanted-twice", "title": "Wanted Twice",
                                         "section": "problems"}
