@@ -10,7 +10,9 @@ Typical use, from a worker thread so the window never waits::
 
     index = SearchIndex.open(archive, cache_dir=None, progress=report)
     hits = index.search('coercive "threat of force" negot*')
-    index.set_notes(notes)            # then upsert_note / delete_note as notes change
+    index.set_notes(docs)             # NoteDoc.of(note) for each note (note_docs.py);
+    index.upsert_note(doc)            # then, as notes change, only what changed
+    index.delete_note(note_id)        # (note_docs.HeldNotes tells what that is)
 
 Threads: open() may run in any thread; the index it returns may then be used
 from any thread (its connection is opened with check_same_thread=False and
@@ -38,6 +40,7 @@ from reader.common.files import cache_dir as user_cache_dir
 from reader.common.words import fold
 from reader.search import cache as search_cache
 from reader.search.body_text import CONTROL, markdown_text
+from reader.search.note_docs import NoteDoc
 from reader.search.query import WORD_RE, Query, parse_query
 
 log = logging.getLogger(__name__)
@@ -98,21 +101,6 @@ class SearchHit:
     score: float
     note_id: int | None = None
     term_slug: str | None = None
-
-
-@dataclass(frozen=True)
-class NoteDoc:
-    """A reader's note as the index sees it: where it is, what it quotes, what it says.
-
-    `quote` (the passage noted) and `text` (the reader's words) are searched;
-    `page_title` is only shown, since the page itself answers for its title.
-    """
-
-    note_id: int
-    slug: str
-    page_title: str
-    quote: str
-    text: str
 
 
 class SearchIndex:
