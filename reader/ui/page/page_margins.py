@@ -11,14 +11,11 @@ of the first paint passes through Python for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
-
-if TYPE_CHECKING:
-    from reader.ui.page.page_view import PageView
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
 PRESS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 MOUSE = (*PRESS, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove)
@@ -26,9 +23,14 @@ OTHER = (QEvent.Type.Wheel, QEvent.Type.ContextMenu)
 
 
 class PageMargins(QObject):
-    def __init__(self, view: PageView) -> None:
+    """Filters `view`'s events; `open_menu(where)` opens the page's menu at a screen point.
+
+    It knows the view only as a scroll area, so that the page view may create it."""
+
+    def __init__(self, view: QAbstractScrollArea, open_menu: Callable[[QPoint], None]) -> None:
         super().__init__(view)
         self.view = view
+        self.open_menu = open_menu
         self._from_margin = False  # a press in a margin: the drag that follows is the page's
         self._sending = False  # what the viewport leaves comes back up through the view
         view.installEventFilter(self)
@@ -58,5 +60,5 @@ class PageMargins(QObject):
         elif kind == QEvent.Type.Wheel:
             self.view.wheelEvent(event)
         else:
-            self.view.open_menu(event.globalPos())
+            self.open_menu(event.globalPos())
         return True

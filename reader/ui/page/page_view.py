@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         QMouseEvent,
         QPaintEvent,
         QResizeEvent,
+        QShowEvent,
     )
 
 PAINT_STAMP = "OTPIC_READER_PAINT_STAMP"
@@ -70,6 +71,7 @@ class PageView(QTextBrowser):
         self.highlight_color = QColor("#fff1a8")
         self.found_color = QColor("#ffc870")
         self._painted = False
+        self._pending_scroll = 0
         self._side = 0  # the margins beside the text column
         self.setBackgroundRole(QPalette.ColorRole.Base)  # they are the page's, not the window's
         self.setAutoFillBackground(True)
@@ -97,6 +99,15 @@ class PageView(QTextBrowser):
         self.setFont(qfont)
         self.highlight_color, self.found_color = QColor(highlight), QColor(found)
         return True
+
+    def text(self, html: str | None = None) -> str:
+        """The page's text as this view holds it, or a page's `html` as it would: the one
+        text notes' passages are cut from and found in again (in the document's positions)."""
+        if html is None or html == self.html:
+            return self.toPlainText()
+        document = QtGui.QTextDocument()
+        document.setHtml(html)
+        return document.toPlainText()
 
     def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
         """Paint noted passages: (start, end, note id) in the document's text positions."""
@@ -169,7 +180,7 @@ class PageView(QTextBrowser):
         """Let the margins beside the column act as the page (page_margins.py)."""
         from reader.ui.page.page_margins import PageMargins
 
-        self._margins = PageMargins(self)
+        self._margins = PageMargins(self, lambda where: self.open_menu(where))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The mouse's back and forward buttons move through the history."""
@@ -201,6 +212,18 @@ class PageView(QTextBrowser):
                 if not image.isNull():
                     return image
         return None
+
+    def resume_scroll(self, value: int) -> None:
+        """Scroll to `value` once the page is laid out (the reader resumes where it was)."""
+        self._pending_scroll = value
+        if self.isVisible():
+            self.verticalScrollBar().setValue(value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_scroll:
+            value, self._pending_scroll = self._pending_scroll, 0
+            QtCore.QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(value))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
