@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
@@ -43,9 +44,9 @@ def create_main_window(content_dir: str | Path | None = None,
     resuming = not page and resume == store.get("last_page")  # where the reader left off
     window.open_page(page or resume)
     if resuming:
-        window.resume_scroll(store.get("last_scroll"))
+        window.page_view.resume_scroll(store.get("last_scroll"))
     if defer_tools:
-        window.complete_after_first_paint()
+        complete_after_first_paint(window)
     else:
         window.complete()
     return window
@@ -62,9 +63,21 @@ def main_window_from_look(look: Look, content_root: Path, opener: Opener) -> Mai
     and the user's data from `opener` and completes itself."""
     from reader.archive.content_files import image_path
 
-    window = MainWindow(look, image_path=partial(image_path, content_root))
-    window.complete_after_first_paint(opener)
+    window = MainWindow(look, image_path=partial(image_path, content_root), opener=opener)
+    complete_after_first_paint(window)
     return window
+
+
+def complete_after_first_paint(window: MainWindow) -> None:
+    """Run the window's steps still to come once its first page is painted, letting it
+    answer between them."""
+    def after_paint() -> None:
+        if window.store is not None:
+            window.complete()
+        elif window.attach_opened():
+            QTimer.singleShot(0, window, window.complete)
+
+    window.page_view.first_painted.connect(lambda: QTimer.singleShot(0, window, after_paint))
 
 
 def create_application() -> QApplication:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.ui.panes.view_actions import view_action
 from reader.ui.tooltips import plain_tooltip
 from reader.userdata.bookmarks import Bookmark, Bookmarks
-from reader.userdata.database import StoreError
+from reader.userdata.database import Changes, StoreError
 
 MIME = "application/x-otpic-bookmark-id"
 Index = QModelIndex | QPersistentModelIndex
@@ -140,6 +140,10 @@ class BookmarksDock(QDockWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def user_data_changed(self, changes: Changes) -> None:
+        if changes.bookmarks:
+            self.refresh()
 
     def current(self) -> Bookmark | None:
         index = self.view.currentIndex()

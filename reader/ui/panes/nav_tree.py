@@ -9,21 +9,27 @@ window builds the tree after its first paint, from Archive.outline.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.common.words import counted
+from reader.archive.glossary import GLOSSARY_SLUG
+from reader.render.wording import NOT_PRESERVED_TIP, preserved_count
 from reader.ui.tooltips import plain_tooltip
+
+if TYPE_CHECKING:
+    from reader.archive.archive import Archive
+    from reader.userdata.database import Changes
+    from reader.userdata.progress import Progress
 
 SLUG_ROLE = QtCore.Qt.ItemDataRole.UserRole  # where items keep their page's slug
 # (slug, title, preserved) and (title, description, entries): see Archive.outline
 Entry = tuple[str, str, bool]
 Outline = Sequence[tuple[str, str, Sequence[Entry]]]
 
-NOT_PRESERVED_TIP = "Not preserved in this archive: opening it shows what is known of it."
 FILL_AT_ONCE = 200  # pages, in all, of the sections filled and open from the start
 
 
@@ -33,6 +39,15 @@ class NavTree(QTreeWidget):
     page_requested = Signal(str)
     mark_unread_requested = Signal(str)
     mark_read_requested = Signal(str)
+
+    @classmethod
+    def of_archive(cls, archive: Archive, progress: Progress) -> NavTree:
+        """The archive's outline, and its glossary as a page of its own when it has one,
+        with the reader's progress, which it follows (user_data_changed)."""
+        extras = ((GLOSSARY_SLUG, "Glossary"),) if len(archive.glossary) else ()
+        tree = cls(archive.outline(), extras, progress.read_slugs())
+        tree.progress = progress
+        return tree
 
     def __init__(self, outline: Outline = (), extras: Sequence[tuple[str, str]] = (),
                  read: Iterable[str] = (), parent: QWidget | None = None) -> None:
@@ -51,6 +66,7 @@ class NavTree(QTreeWidget):
         self.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.outline = outline
+        self.progress: Progress | None = None  # what set_read follows, if anything
         self._read = set(read)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._greyed: list[QTreeWidgetItem] = []  # what is not preserved, in the theme's grey
@@ -66,9 +82,8 @@ class NavTree(QTreeWidget):
             self._tops.append(top)
             self._preserved.append(frozenset(slug for slug, _, kept in entries if kept))
             total = len(entries)
-            top.setToolTip(0, plain_tooltip(f"{description}\n{len(self._preserved[number])} of "
-                                            f"{counted(total, 'page')} "
-                                            "preserved".strip()))
+            count = preserved_count(len(self._preserved[number]), total)
+            top.setToolTip(0, plain_tooltip(f"{description}\n{count}".strip()))
             for slug, _, _ in entries:
                 self._home_of.setdefault(slug, number)
             if not entries:
@@ -157,6 +172,10 @@ class NavTree(QTreeWidget):
                         item = top.child(index)
                         item.setText(1, "✓" if slug in read else "")
                         item.setToolTip(1, "Read" if slug in read else "Not read yet")
+
+    def user_data_changed(self, changes: Changes) -> None:
+        if changes.progress and self.progress is not None:
+            self.set_read(self.progress.read_slugs())
 
     def _count_read(self, number: int) -> None:
         preserved = self._preserved[number]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.panes.notes_model import NOTE_ROLE, SLUG_ROLE, NotesModel
 from reader.ui.panes.view_actions import view_action
+from reader.userdata.database import Changes
 from reader.userdata.notes import Note, Notes
 
 
@@ -69,6 +70,17 @@ class NotesDock(QDockWidget):
         self.model.reload(self.filter.text())
         if selected is not None:
             self.select_note(selected)
+
+    def user_data_changed(self, changes: Changes) -> None:
+        if changes.notes:
+            self.refresh()
+
+    def show_note(self, note_id: int) -> None:
+        """Bring the pane forward on a note (its passage was clicked in the page)."""
+        if self.notes.get(note_id) is not None:
+            self.show()
+            self.raise_()
+            self.select_note(note_id)
 
     def current_note_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -25,9 +25,12 @@ NO_RESULTS = ("No results for “{query}”. Try fewer words, or the start of a 
 
 
 class SearchDock(QDockWidget):
-    """Emits hit_activated(hit) when the reader opens a result."""
+    """Emits what the reader opens from a result: page_requested(slug) (to be shown with
+    its hits marked), term_requested(term slug) or note_requested(note id)."""
 
-    hit_activated = Signal(object)
+    page_requested = Signal(str)
+    term_requested = Signal(str)
+    note_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Search", parent)
@@ -60,7 +63,17 @@ class SearchDock(QDockWidget):
         self.progress.setValue(done)
         self.progress.show()
 
+    def reveal(self) -> None:
+        self.show()
+        self.raise_()
+
     def show_results(self, query: str, hits: list[SearchHit], problem: str = "") -> None:
+        """List the hits; the pane comes forward for any query but an empty one."""
+        self._list(query, hits, problem)
+        if query.strip():
+            self.reveal()
+
+    def _list(self, query: str, hits: list[SearchHit], problem: str) -> None:
         self.progress.hide()
         self.hits = hits
         self.list.clear()
@@ -95,4 +108,10 @@ class SearchDock(QDockWidget):
                 f"<br><small>{hit.snippet}</small>")
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.hit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        hit: SearchHit = item.data(Qt.ItemDataRole.UserRole)
+        if hit.kind == "glossary" and hit.term_slug:
+            self.term_requested.emit(hit.term_slug)
+        elif hit.kind == "note" and hit.note_id is not None:
+            self.note_requested.emit(hit.note_id)
+        else:
+            self.page_requested.emit(hit.slug)

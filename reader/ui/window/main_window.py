@@ -5,9 +5,9 @@
    contents pane, empty. It loads neither the archive nor the user's data, nor the
    Qt namespace.
 2. `attach(archive, store)` brings it to life: the contents, links, history,
-   appearance and settings; what the look showed is checked against the archive
-   and the user's data, and corrected where it differs.
-3. `complete()` adds the panes and tools (window_tools.py).
+   appearance and settings; what the look showed is corrected where it differs.
+3. `complete()` adds the panes and tools (tools.py), kept as `tools` and wired
+   here: the panes say what the reader asks for; only the window connects them.
 
 An ordinary start (app.create_main_window) runs step 1 with a blank look and step 2
 before the window is shown; a start from the snapshot of the last window runs
@@ -17,25 +17,26 @@ steps 2 and 3 after the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Classes the first paint does not need are named through their modules (QtWidgets.QMessageBox),
 # so that they load when first used (see page_view.py).
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDockWidget, QFrame, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from reader import __version__
 from reader.snapshot import BLANK, Look
 from reader.ui.page.page_view import PageView
+from reader.ui.panes.placeholder import contents_placeholder
 from reader.ui.window.actions import Actions
-from reader.ui.window.menus import build_menus
+from reader.ui.window.menus import build_menus, build_tool_bar
 from reader.ui.window.successor_notice import SuccessorNotice
 
 if TYPE_CHECKING:
     from reader.archive.archive import Archive
+    from reader.ui.window.tools import Tools
     from reader.userdata.store import UserStore
 
     Opener = Callable[[], "tuple[Archive, UserStore] | None"]
@@ -47,15 +48,17 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
 
     def __init__(self, look: Look = BLANK,
-                 image_path: Callable[[str], Path | None] | None = None) -> None:
-        """Step 1: the window as `look` shows it (`image_path` finds the page's images)."""
+                 image_path: Callable[[str], Path | None] | None = None,
+                 opener: Opener | None = None) -> None:
+        """Step 1: the window as `look` shows it (`image_path` finds the page's images).
+        `opener` gives step 2 its archive and data, or None (it said why it could not)."""
         super().__init__()
         self.archive: Archive | None = None
         self.store: UserStore | None = None
+        self.tools: Tools | None = None  # made by complete(), after the first paint
         self.current_slug = look.slug
         self.complete_done = False
-        self._opener: Opener | None = None
-        self._pending_scroll = 0
+        self._opener = opener
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
         if not (look.geometry and self.restoreGeometry(QByteArray(look.geometry))):
@@ -81,17 +84,13 @@ class MainWindow(QMainWindow):
 
         self.nav_dock = QDockWidget("Contents", self)
         self.nav_dock.setObjectName("navDock")
-        self.nav_dock.setWidget(_empty_pane())
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setAccessibleName("Search the course")
-        self.search_box.setPlaceholderText("Search the course (Ctrl+K)")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaximumWidth(320)
-        build_menus(self)
+        self.nav_dock.setWidget(contents_placeholder())
+        self.view_menu = build_menus(self.menuBar(), self.actions,
+                                     self.nav_dock.toggleViewAction())
+        self.search_box = build_tool_bar(self.addToolBar("Reading"), self.actions)
         if look.slug:
             self.page_view.show_html(look.html)
-            self.resume_scroll(look.scroll)
+            self.page_view.resume_scroll(look.scroll)
         # Restoring the last layout places the contents without naming a dock area (which
         # would load the Qt namespace); the other panes' places wait for them.
         if not (look.state and self.restoreState(QByteArray(look.state))):
@@ -99,58 +98,44 @@ class MainWindow(QMainWindow):
 
     def attach(self, archive: Archive, store: UserStore) -> None:
         """Step 2: the archive and the user's data; what the look showed is corrected."""
-        from reader.archive.glossary import GLOSSARY_SLUG
         from reader.render.renderer import Renderer
         from reader.ui.panes.nav_tree import NavTree
         from reader.ui.window.appearance import Appearance
-        from reader.ui.window.history import History
-        from reader.ui.window.link_router import LinkRouter
+        from reader.ui.window.commands import Commands, open_outside
+        from reader.ui.window.link_router import LinkHover, LinkRouter
         from reader.ui.window.menus import add_look_menus
-        from reader.ui.window.successor_notice import notice_text
+        from reader.ui.window.navigation import Navigator
+        from reader.ui.window.saved_layout import restore_geometry
+        from reader.ui.window.start_messages import tell_problems
 
         self.archive, self.store = archive, store
+        self.notes, self.progress = store.notes, store.progress
         self.actions.finish()
         self.renderer = Renderer(archive)
         self.page_view.image_path = archive.image_path
         self.router = LinkRouter(self)
-        self.history = History()
+        self.navigator = Navigator(self.page_view, self.renderer.html_for, self)
         self.appearance = Appearance(store, self)
-        add_look_menus(self, self.appearance)
-        has_successor = bool(archive.course.successor.title)  # another archive may have none
-        text = notice_text(archive.course) if has_successor else ""
-        if self.notice.label.text() != text:
-            self.notice.label.setText(text)
-        self.notice.setVisible(has_successor and not store.get("notice_dismissed"))
-        self.actions.actionAboutSuccessor.setEnabled(has_successor)
-        self.progress = store.progress
-        extras = ((GLOSSARY_SLUG, "Glossary"),) if len(archive.glossary) else ()
-        self.nav_tree = NavTree(archive.outline(), extras, self.progress.read_slugs())
+        self.commands = Commands(self, archive, store, self.notice, lambda: self.current_slug,
+                                 self.say)
+        add_look_menus(self.view_menu, self.appearance)
+        self.commands.tell_successor()
+        self.nav_tree = NavTree.of_archive(archive, self.progress)
         empty = self.nav_dock.widget()
         self.nav_dock.setWidget(self.nav_tree)
         self.setTabOrder(self.page_view, self.nav_tree)  # as when the tree came first
         empty.deleteLater()
         self.page_view.serve_margins()
-        self._connect()
-        self._restore("window_geometry", self.restoreGeometry)
+        self._connect(LinkHover(archive, self.page_view, self.statusBar).show,
+                      partial(open_outside, self))
+        restore_geometry(self, store)
         self._apply_look()
         if self.current_slug:
-            self._adopt(self.current_slug)
-        self._tell_problems()
+            self.navigator.adopt(self.current_slug)
+        tell_problems(self, archive, store)
 
-    def complete_after_first_paint(self, opener: Opener | None = None) -> None:
-        """Run the steps still to come once the first page is painted; a window built
-        from a look gets its archive and store from `opener` (None if they could not
-        be opened: it has said why)."""
-        self._opener = opener
-        self.page_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_paint))
-
-    def _after_paint(self) -> None:
-        if self.store is not None:
-            self.complete()
-        elif self._attach_opened():
-            QTimer.singleShot(0, self.complete)  # let the window answer between the steps
-
-    def _attach_opened(self) -> bool:
+    def attach_opened(self) -> bool:
+        """Step 2 with what the opener gives; False when it gave nothing."""
         import linecache
 
         opened = self._opener() if self._opener is not None else None
@@ -160,267 +145,137 @@ class MainWindow(QMainWindow):
         return opened is not None
 
     def complete(self) -> None:
-        """Add the panes and tools (once): glossary, bookmarks, notes, search, find."""
-        if self.complete_done or (self.store is None and not self._attach_opened()):
+        """Step 3 (once): the glossary, bookmarks, notes and search panes, and find."""
+        if self.complete_done or (self.store is None and not self.attach_opened()):
             return
         import linecache
 
-        from reader.ui.window.window_tools import attach_tools
+        from reader.ui.window.daily_backup import schedule_daily_backup
+        from reader.ui.window.menus import add_pane_toggles
+        from reader.ui.window.saved_layout import restore_state
+        from reader.ui.window.tools import build_tools, place_docks
 
-        attach_tools(self)
+        self.tools = build_tools(self.archive, self.store, self.renderer, self.page_view, self)
+        self.centralWidget().layout().addWidget(self.tools.find_bar)
+        place_docks(self, self.nav_dock, self.tools)
+        add_pane_toggles(self.view_menu, self.tools.panes())
+        self.page_view.context_actions = [self.actions.actionBookmark, self.actions.actionAddNote]
+        self._wire(self.tools)
+        self.tools.glossary_dock.apply_look(self.appearance.css)
+        if self.current_slug:
+            self._follow_page(self.current_slug)
         linecache.clearcache()  # the sources PySide6's import hook read: not needed again
         self.complete_done = True
-        self._restore("window_state", self.restoreState)
-        QTimer.singleShot(5000, self._daily_backup)
+        restore_state(self, self.store)
+        schedule_daily_backup(self.store, self)
 
-    def _connect(self) -> None:
-        a = self.actions
+    def _connect(self, hovered: Callable[[str], None], outside: Callable[[str], None]) -> None:
+        a, nav = self.actions, self.navigator
         a.actionQuit.triggered.connect(self.close)
         a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
-        a.actionSearch.triggered.connect(self._focus_search)
-        a.actionBack.triggered.connect(self.go_back)
-        a.actionForward.triggered.connect(self.go_forward)
-        self.page_view.back_requested.connect(self.go_back)
-        self.page_view.forward_requested.connect(self.go_forward)
-        a.actionZoomIn.triggered.connect(lambda: self.appearance.zoom_by(1))
-        a.actionZoomOut.triggered.connect(lambda: self.appearance.zoom_by(-1))
-        a.actionZoomReset.triggered.connect(lambda: self.appearance.zoom_by(0))
+        a.actionSearch.triggered.connect(self.search_box.setFocus)
+        a.actionSearch.triggered.connect(self.search_box.selectAll)
+        a.actionBack.triggered.connect(nav.back)
+        a.actionForward.triggered.connect(nav.forward)
+        self.page_view.back_requested.connect(nav.back)
+        self.page_view.forward_requested.connect(nav.forward)
+        nav.shown.connect(self._shown)
+        for action, steps in ((a.actionZoomIn, 1), (a.actionZoomOut, -1), (a.actionZoomReset, 0)):
+            action.triggered.connect(lambda _=False, steps=steps: self.appearance.zoom_by(steps))
         self.appearance.changed.connect(self._apply_look)
-        a.actionAboutSuccessor.triggered.connect(self.show_successor)
-        a.actionAboutReader.triggered.connect(self._about_reader)
+        self.commands.connect(a)
         self.nav_tree.page_requested.connect(self.open_page)
         self.page_view.link_clicked.connect(self.router.route)
-        self.page_view.link_hovered.connect(self._hovered)
+        self.page_view.link_hovered.connect(hovered)
         self.router.page_requested.connect(self.open_page)
         self.router.anchor_requested.connect(self.page_view.scrollToAnchor)
-        self.router.external_requested.connect(lambda url: _confirm_and_open(self, url))
+        self.router.external_requested.connect(outside)
         self.router.blocked.connect(
             lambda href: self.statusBar().showMessage(f"This link does nothing here: {href}", 5000))
-        a.actionExportNotes.triggered.connect(self._export_notes)
-        a.actionPageInfo.triggered.connect(self._page_info)
-        a.actionExportSite.triggered.connect(self._export_site)
-        a.actionVerifyArchive.triggered.connect(self._verify_archive)
-        a.actionPrint.triggered.connect(lambda: self._handout("print_handout"))
-        a.actionExportPdf.triggered.connect(lambda: self._handout("export_pdf"))
-        a.actionImportNotes.triggered.connect(lambda: self._notes_file("import_dialog"))
-        a.actionRestoreBackup.triggered.connect(lambda: self._notes_file("restore_dialog"))
-        self.notice.dismissed.connect(self.dismiss_notice)
-        self.notice.details_requested.connect(self.show_successor_details)
+        self.notice.dismissed.connect(self.commands.dismiss_notice)
+        self.notice.details_requested.connect(self.commands.successor_details)
+
+    def _wire(self, t: Tools) -> None:
+        """The tools' requests, each to what carries it out (no tool calls another)."""
+        a, search = self.actions, t.search
+        a.actionFind.triggered.connect(t.find_bar.open_bar)
+        a.actionBookmark.triggered.connect(t.annotator.toggle_bookmark)
+        a.actionAddNote.triggered.connect(t.annotator.add_note)
+        a.actionMarkUnread.triggered.connect(lambda: t.annotator.mark_unread(self.current_slug))
+        self.nav_tree.mark_unread_requested.connect(t.annotator.mark_unread)
+        self.nav_tree.mark_read_requested.connect(self.progress.mark_read)
+        self.page_shown.connect(self._follow_page)
+        self.appearance.changed.connect(lambda: t.glossary_dock.apply_look(self.appearance.css))
+        self.router.term_requested.connect(t.glossary_dock.show_term)
+        t.annotator.message.connect(self.say)
+        t.annotator.bookmarked.connect(a.actionBookmark.setChecked)
+        for listener in (t.bookmarks_dock, t.notes_dock, t.annotator, search, self.nav_tree):
+            t.bridge.changed.connect(listener.user_data_changed)  # each sees what it shows
+        for dock in (t.glossary_dock, t.bookmarks_dock, t.notes_dock, t.search_dock):
+            dock.page_requested.connect(self.open_page)
+        t.bookmarks_dock.error.connect(
+            lambda text: QtWidgets.QMessageBox.warning(self, "Not saved", text))
+        t.annotator.page_requested.connect(self.open_page)
+        t.notes_dock.note_requested.connect(t.annotator.open_note)
+        t.notes_dock.edit_requested.connect(t.annotator.edit_note)
+        t.notes_dock.delete_requested.connect(t.annotator.delete_note)
+        self.page_view.highlight_clicked.connect(t.notes_dock.show_note)
+        self.page_view.highlight_clicked.connect(t.annotator.show_tip)
+        self.search_box.textEdited.connect(search.typed)
+        self.search_box.returnPressed.connect(lambda: search.search_now(self.search_box.text()))
+        search.building.connect(t.search_dock.show_building)
+        search.building.connect(
+            lambda *_: self.search_box.text().strip() and t.search_dock.reveal())
+        search.results.connect(t.search_dock.show_results)
+        t.search_dock.page_requested.connect(self._mark_found)  # after it is opened
+        t.search_dock.term_requested.connect(t.glossary_dock.show_term)
+        t.search_dock.note_requested.connect(t.annotator.open_note)
+        # The index opens when the reader first turns to search (Ctrl+K, typing): a reader
+        # who never searches never pays for it, and the first search shows its progress.
+        a.actionSearch.triggered.connect(search.build)
 
     def open_page(self, slug: str, fragment: str = "") -> None:
         """Open a page from a link, the tree, a note or a search: it joins the history."""
-        self.history.visit(slug, self._scroll())
-        self._show(slug)
-        if fragment:
-            self.page_view.scrollToAnchor(fragment)
-
-    def go_back(self) -> None:
-        self._return_to(self.history.back(self._scroll()))
-
-    def go_forward(self) -> None:
-        self._return_to(self.history.forward(self._scroll()))
-
-    def _return_to(self, place: tuple[str, int] | None) -> None:
-        if place is not None:
-            self._show(place[0])
-            self.page_view.verticalScrollBar().setValue(place[1])
-
-    def _scroll(self) -> int:
-        return self.page_view.verticalScrollBar().value()
-
-    def resume_scroll(self, value: int) -> None:
-        """Scroll to `value` once the window is laid out (the reader resumes where it was)."""
-        self._pending_scroll = value
-        if self.isVisible():
-            self.page_view.verticalScrollBar().setValue(value)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._pending_scroll:
-            value, self._pending_scroll = self._pending_scroll, 0
-            QTimer.singleShot(0, lambda: self.page_view.verticalScrollBar().setValue(value))
-
-    def _apply_look(self) -> None:
-        if self.page_view.apply_look(*self.appearance.page_look()) and self.current_slug:
-            self._show_again(self.renderer.html_for(self.current_slug))
-
-    def _show_again(self, html: str) -> None:
-        """Show the open page anew (a new look, a new rendering), where the reader was."""
-        scroll = self._scroll()
-        self.page_view.show_html(html)
-        self.page_view.verticalScrollBar().setValue(scroll)
-
-    def _adopt(self, slug: str) -> None:
-        """Take the page the look showed as opened, rendered again only if it differs."""
-        html = self.renderer.html_for(slug)
-        if html != self.page_view.html:
-            self._show_again(html)
-        self.history.visit(slug, self._scroll())
-        self._shown(slug)
-
-    def _show(self, slug: str) -> None:
-        """Show a page (or what is known of a page not preserved) and remember it."""
-        self.page_view.show_html(self.renderer.html_for(slug))
-        self._shown(slug)
+        self.navigator.open(slug, fragment)
 
     def _shown(self, slug: str) -> None:
         self.current_slug = slug
-        self.actions.actionBack.setEnabled(self.history.can_go_back())
-        self.actions.actionForward.setEnabled(self.history.can_go_forward())
+        self.actions.actionBack.setEnabled(self.navigator.history.can_go_back())
+        self.actions.actionForward.setEnabled(self.navigator.history.can_go_forward())
         self.nav_tree.select(slug)
         self.store.set("last_page", slug)
         self.page_shown.emit(slug)
 
-    def open_note(self, note_id: int) -> None:  # the notes come with complete()
-        """Open a note's page at its passage."""
-        note = self.notes.get(note_id)
-        if note is not None:
-            if note.slug != self.current_slug:
-                self.open_page(note.slug)
-            self.annotator.reveal(note_id)
+    def _follow_page(self, slug: str) -> None:
+        self.tools.annotator.set_page(slug, self.archive.title_of(slug), slug in self.archive.pages)
 
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+    def _mark_found(self, slug: str) -> None:
+        """A page opened from a search shows every hit marked, and scrolls to the first."""
+        from reader.common.words import counted
+
+        terms = self.tools.search.hit_terms(self.search_box.text(), slug)
+        self.say(f"{counted(self.page_view.show_found(terms), 'hit')} marked in this page.")
+
+    def _apply_look(self) -> None:
+        if self.page_view.apply_look(*self.appearance.page_look()) and self.current_slug:
+            self.navigator.show_again(self.renderer.html_for(self.current_slug))
 
     def say(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text, 6000)
 
-    # Dialogs for rarer work are imported when first used, to keep start-up short.
-    def _export_notes(self) -> None:
-        from reader.ui.dialogs import notes_files
-
-        path = notes_files.export_dialog(self, self.store)
-        if path is not None:
-            self.say(f"Exported to {path}.")
-
-    def _notes_file(self, dialog: str) -> None:
-        from reader.ui.dialogs import notes_files
-
-        self.say(getattr(notes_files, dialog)(self, self.store))
-
-    def _page_info(self) -> None:
-        from reader.ui.dialogs.archive_dialogs import PageInfoDialog
-
-        PageInfoDialog(self.archive, self.current_slug, self).open()
-
-    def _export_site(self) -> None:
-        from reader.ui.dialogs.site_dialog import export_classroom_copy
-
-        self._export_job = export_classroom_copy(self, self.archive)
-
-    def _verify_archive(self) -> None:
-        from reader.ui.dialogs.archive_dialogs import verify_archive
-
-        self._verify_job = verify_archive(self, self.archive)
-
-    def _handout(self, dialog: str) -> None:
-        from reader.ui.dialogs import handout_dialog
-
-        self.complete()  # the notes it may print come with the tools
-        self.say(getattr(handout_dialog, dialog)(self, self.archive, self.current_slug,
-                                                  self.notes))
-
-    def _daily_backup(self) -> None:
-        if self.store.writable and self.store.path is not None:
-            path = self.store.path
-            QtCore.QThreadPool.globalInstance().start(lambda: _quiet_backup(path))
-
-    def _hovered(self, href: str) -> None:
-        if not href:
-            self.statusBar().clearMessage()
-            QtWidgets.QToolTip.hideText()
-            return
-        from html import escape
-
-        from reader.archive.links import classify_href
-        from reader.render.renderer import NOT_PRESERVED
-        from reader.render.term_links import term_tooltip
-
-        target = classify_href(href)
-        if target.kind == "term":
-            term = self.archive.glossary.term(target.value)
-            if term is not None:
-                tip = f"<b>{escape(term.term)}</b><br>{escape(term_tooltip(term))}"
-                QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), tip, self.page_view)
-                self.statusBar().showMessage(f"Glossary: {term.term} (click for the entry)")
-        elif target.kind == "page":
-            title = self.archive.title_of(target.value)
-            known = target.value in self.archive.pages
-            self.statusBar().showMessage(title if known else f"{NOT_PRESERVED}: {title}")
-        elif target.kind == "external":
-            self.statusBar().showMessage(f"Outside the archive (asks first): {target.value}")
-
-    def dismiss_notice(self) -> None:
-        self.notice.hide()
-        self.store.set("notice_dismissed", True)
-
-    def show_successor(self) -> None:
-        self.notice.show()
-        self.store.set("notice_dismissed", False)
-        self.show_successor_details()
-
-    def show_successor_details(self) -> None:
-        from reader.ui.dialogs.successor_dialog import SuccessorDialog
-
-        dialog = SuccessorDialog(self.archive.course, self)
-        dialog.open_requested.connect(lambda url: _confirm_and_open(dialog, url))
-        dialog.open()
-
-    def _about_reader(self) -> None:
-        QtWidgets.QMessageBox.about(self, "About OTPIC Reader",
-                          f"<p><b>OTPIC Reader</b> {__version__}</p><p>An offline reader for the "
-                          "archived International Online Training Program on Intractable "
-                          "Conflict. It reads the course from files on this computer and "
-                          "never uses the network unless you confirm an outside link.</p>")
-
-    # The layout is kept in the settings as base64 text (the module loads after the first paint).
-    def _restore(self, key: str, restore) -> None:
-        from base64 import b64decode
-
-        saved = self.store.get(key)
-        if saved:
-            restore(QByteArray(b64decode(saved)))
-
-    def save_layout(self) -> None:
-        from base64 import b64encode
-
-        self.store.set("window_geometry", b64encode(bytes(self.saveGeometry())).decode())
-        if self.complete_done:  # before, the panes are not there to be saved
-            self.store.set("window_state", b64encode(bytes(self.saveState())).decode())
-
-    def _tell_problems(self) -> None:
-        """Say once, without blocking, what went wrong with the archive or the user's data."""
-        if self.store.recovery_message:
-            self._inform("Your notes were recovered", self.store.recovery_message)
-        if not self.store.writable and not self.store.look_only:
-            self._inform("Notes cannot be saved",
-                         f"You can read the course, but bookmarks, notes and settings cannot "
-                         f"be saved: {self.store.read_only_reason}.")
-        problems = self.archive.problems
-        if problems:
-            self.statusBar().showMessage(f"{len(problems)} file(s) of the archive were skipped: "
-                                         f"{problems[0]}", 15000)
-
-    def _inform(self, title: str, text: str) -> None:
-        QMessageBox = QtWidgets.QMessageBox
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("userDataMessage")
-        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        QTimer.singleShot(0, box.open)
-
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.store is not None:  # else it closes before it had the user's data
-            self.save_layout()
-            self.store.set("last_scroll", self._scroll())
+            from reader.ui.window.saved_layout import save_layout
+
+            save_layout(self, self.store, with_panes=self.complete_done)  # else none to save
+            self.store.set("last_scroll", self.navigator.scroll())  # where the reader was
         super().closeEvent(event)
 
     def close_store(self) -> None:
         """Let go of the user's data, at exit: its files settle, and nothing reads it again."""
         if self.complete_done:
-            self.bridge.stop()
+            self.tools.bridge.stop()
         self.store.close()
 
     def look(self) -> Look:
@@ -428,36 +283,9 @@ class MainWindow(QMainWindow):
         from reader.ui.themes import applied_theme
 
         css, font, highlight, found = self.appearance.page_look()
-        return Look(slug=self.current_slug, html=self.page_view.html, scroll=self._scroll(),
-                    css=css, font=font, highlight=highlight, found=found,
-                    theme=applied_theme(), notice=self.notice.label.text(),
+        return Look(slug=self.current_slug, html=self.page_view.html,
+                    scroll=self.navigator.scroll(), css=css, font=font, highlight=highlight,
+                    found=found, theme=applied_theme(), notice=self.notice.label.text(),
                     notice_shown=not self.notice.isHidden(),
                     geometry=bytes(self.saveGeometry()), state=bytes(self.saveState()))
 
-
-def _empty_pane() -> QFrame:
-    """What the contents pane shows until the contents come: a tree's frame and
-    background, and nothing that takes the keyboard's focus meanwhile."""
-    pane = QFrame()
-    pane.setFrameShape(QFrame.Shape.StyledPanel)
-    pane.setFrameShadow(QFrame.Shadow.Sunken)
-    pane.setBackgroundRole(QPalette.ColorRole.Base)
-    pane.setAutoFillBackground(True)
-    return pane
-
-
-def _confirm_and_open(parent: QWidget, url: str) -> None:
-    from reader.ui.window import external
-
-    external.confirm_and_open(parent, url)
-
-
-def _quiet_backup(path) -> None:
-    """A backup that fails (a full disk, say) must not disturb reading; tomorrow tries again."""
-    import contextlib
-    import sqlite3
-
-    from reader.userdata.backups import make_daily_backup
-
-    with contextlib.suppress(OSError, sqlite3.Error):
-        make_daily_backup(path)

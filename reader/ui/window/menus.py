@@ -1,21 +1,36 @@
-"""The menu bar and tool bar: which action goes where."""
+"""The menu bar and tool bar: which action goes where.
+
+Built from the Actions and the few widgets they need, never from the window, so
+that they can be read (and changed) without it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import QtGui
+from PySide6.QtWidgets import QLineEdit
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QToolBar
+
+    from reader.ui.window.actions import Actions
     from reader.ui.window.appearance import Appearance
-    from reader.ui.window.main_window import MainWindow
 
 FONT_CHOICES = (("sans-serif", "&Sans-serif"), ("serif", "S&erif"))
 
 
-def build_menus(window: MainWindow) -> None:
-    a = window.actions
-    bar = window.menuBar()
+class ViewMenu(NamedTuple):  # not a dataclass: the first paint would load dataclasses
+    """The View menu, and the separator the panes' toggles go before."""
+
+    menu: QMenu
+    panes_end: QAction
+
+
+def build_menus(bar: QMenuBar, a: Actions, contents_toggle: QAction) -> ViewMenu:
+    """Fill the menu bar; `contents_toggle` shows or hides the contents pane."""
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.actionPrint, a.actionExportPdf, a.actionExportSite])
     file_menu.addSeparator()
@@ -35,36 +50,54 @@ def build_menus(window: MainWindow) -> None:
     notes_menu.addActions([a.actionBookmark, a.actionAddNote])
 
     view_menu = bar.addMenu("&View")
-    view_menu.addAction(window.nav_dock.toggleViewAction())
-    window.view_menu = view_menu  # the other panes' toggles go before view_menu_end
-    window.view_menu_end = view_menu.addSeparator()
+    view_menu.addAction(contents_toggle)
+    view = ViewMenu(view_menu, view_menu.addSeparator())
     view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a.actionPageInfo, a.actionVerifyArchive])
     help_menu.addSeparator()
     help_menu.addActions([a.actionAboutSuccessor, a.actionAboutReader])
+    return view
 
-    toolbar = window.addToolBar("Reading")
+
+def build_tool_bar(toolbar: QToolBar, a: Actions) -> QLineEdit:
+    """Fill the tool bar; the search box it ends with is returned."""
     toolbar.setObjectName("mainToolBar")
     toolbar.addActions([a.actionBack, a.actionForward, a.actionHome])
     toolbar.addSeparator()
     toolbar.addActions([a.actionBookmark, a.actionAddNote])
     toolbar.addSeparator()
-    toolbar.addWidget(window.search_box)
+    search_box = QLineEdit()
+    search_box.setObjectName("searchBox")
+    search_box.setAccessibleName("Search the course")
+    search_box.setPlaceholderText("Search the course (Ctrl+K)")
+    search_box.setClearButtonEnabled(True)
+    search_box.setMaximumWidth(320)
+    toolbar.addWidget(search_box)
+    return search_box
 
 
-def add_look_menus(window: MainWindow, appearance: Appearance) -> None:
+def add_pane_toggles(view: ViewMenu, panes: Iterable[tuple[QDockWidget, str]]) -> None:
+    """View > each pane, with the key (if any) that shows or hides it."""
+    for dock, key in panes:
+        if key:
+            dock.toggleViewAction().setShortcut(key)
+        view.menu.insertAction(view.panes_end, dock.toggleViewAction())
+
+
+def add_look_menus(view: ViewMenu, appearance: Appearance) -> None:
     """View > Reading font and Theme, which show the user's settings (so: once they are read)."""
     from reader.ui.themes import THEME_CHOICES
 
-    _choices(window.view_menu.addMenu("Reading &font"), FONT_CHOICES, appearance.reading_font,
+    _choices(view.menu.addMenu("Reading &font"), FONT_CHOICES, appearance.reading_font,
              appearance.set_reading_font, "font")
-    _choices(window.view_menu.addMenu("&Theme"), THEME_CHOICES, appearance.theme,
+    _choices(view.menu.addMenu("&Theme"), THEME_CHOICES, appearance.theme,
              appearance.set_theme, "theme")
 
 
-def _choices(menu, choices, current: str, choose, prefix: str) -> None:
+def _choices(menu: QMenu, choices: Iterable[tuple[str, str]], current: str,
+             choose: Callable[[str], None], prefix: str) -> None:
     """A menu of exclusive, checkable choices, each named `<prefix>-<value>`."""
     group = QtGui.QActionGroup(menu)  # loaded after the first paint, with these menus
     for value, text in choices:

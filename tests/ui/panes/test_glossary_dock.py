@@ -86,10 +86,10 @@ def test_the_glossary_entry_of_the_tree_opens_the_whole_glossary(qtbot, make_win
 
 def test_the_view_menu_toggles_the_pane_with_a_shortcut(make_window) -> None:
     window = make_window()
-    action = window.glossary_dock.toggleViewAction()
+    action = window.tools.glossary_dock.toggleViewAction()
     assert action.shortcut().toString() == "Ctrl+Shift+G"
     action.trigger()
-    assert not window.glossary_dock.isVisible()
+    assert not window.tools.glossary_dock.isVisible()
 
 
 def test_hovering_a_term_shows_its_definition(qtbot, make_window) -> None:

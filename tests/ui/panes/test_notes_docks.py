@@ -110,7 +110,7 @@ def test_what_the_user_wrote_is_shown_as_text(make_window, write_note) -> None:
     window.actions.actionAddNote.trigger()
     row = note_rows(window)[0]
     assert '<img src="http://example.org/x.png">' in row
-    model = window.notes_dock.model
+    model = window.tools.notes_dock.model
     tooltip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tooltip and "&lt;img" in tooltip
 
@@ -121,10 +121,10 @@ def test_clicking_a_highlight_shows_its_note(make_window, write_note) -> None:
     write_note.append("stick")
     window.actions.actionAddNote.trigger()
     note_id = window.notes.all()[0].id
-    window.notes_dock.hide()
+    window.tools.notes_dock.hide()
     window.page_view.highlight_clicked.emit(note_id)
-    assert window.notes_dock.isVisible()
-    assert window.notes_dock.current_note_id() == note_id
+    assert window.tools.notes_dock.isVisible()
+    assert window.tools.notes_dock.current_note_id() == note_id
 
 
 def test_deleting_a_bookmark_can_be_undone(qtbot, make_window) -> None:
@@ -133,9 +133,9 @@ def test_deleting_a_bookmark_can_be_undone(qtbot, make_window) -> None:
     view = window.findChild(QListView, "bookmarksList")
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, 0))
-    window.bookmarks_dock.delete_action.trigger()
+    window.tools.bookmarks_dock.delete_action.trigger()
     assert bookmark_rows(window) == []
-    window.bookmarks_dock.undo_action.trigger()
+    window.tools.bookmarks_dock.undo_action.trigger()
     assert bookmark_rows(window)[0].startswith("Coercive Diplomacy")
 
 
@@ -177,7 +177,7 @@ def test_another_copy_of_the_program_sees_the_new_note(make_window, write_note) 
     second = make_window("about")
     write_note.append("from the first window")
     first.actions.actionAddNote.trigger()
-    second.bridge.poll()
+    second.tools.bridge.poll()
     assert "from the first window" in note_rows(second)[0]
 
 

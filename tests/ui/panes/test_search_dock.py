@@ -34,7 +34,7 @@ def test_ctrl_k_then_words_finds_the_page_and_marks_every_hit(qtbot, make_window
     results = search(qtbot, window, "coercive threats")
     found = hits(results)
     assert found[0].kind == "page" and found[0].slug == "coercive-diplomacy"
-    assert window.search_dock.isVisible()
+    assert window.tools.search_dock.isVisible()
     results.itemActivated.emit(results.item(0))
     assert window.current_slug == "coercive-diplomacy"
     assert len(window.page_view.extraSelections()) >= 4  # coercive… and threats, each marked
@@ -51,14 +51,14 @@ def test_a_glossary_hit_shows_the_term(qtbot, make_window) -> None:
     results = search(qtbot, window, "dehumanization")
     row = next(i for i, hit in enumerate(hits(results)) if hit.kind == "glossary")
     results.itemActivated.emit(results.item(row))
-    assert window.glossary_dock.current_slug == "dehumanization"
+    assert window.tools.glossary_dock.current_slug == "dehumanization"
     assert window.current_slug == "about"
 
 
 def test_notes_are_found_after_they_are_written(qtbot, make_window) -> None:
     window = make_window("coercive-diplomacy")
     window.actions.actionSearch.trigger()  # Ctrl+K: the index opens
-    qtbot.waitUntil(lambda: window.search.index is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.tools.search.index is not None, timeout=20000)
     text = window.page_view.toPlainText()
     start = text.index("adverse consequences")
     window.notes.add("coercive-diplomacy", "Coercive Diplomacy", "zebra crossing idea",
@@ -83,10 +83,12 @@ def test_no_results_suggests_what_to_try(qtbot, make_window) -> None:
 def test_odd_queries_show_results_or_advice_never_an_error(qtbot, make_window) -> None:
     window = make_window("about")
     window.actions.actionSearch.trigger()
-    qtbot.waitUntil(lambda: window.search.index is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.tools.search.index is not None, timeout=20000)
     status = window.findChild(QLabel, "searchStatus")
     for query in ('"coercive', "AND", "NEAR(", "*", "'; DROP TABLE notes; --", "(((", "OR OR"):
-        window.search.search_now(query)
+        with qtbot.waitSignal(window.tools.search.results):  # answered off the window's thread
+            window.tools.search.search_now(query)
         assert "for “" in status.text(), query  # results or "No results for …", nothing else
-    window.search.search_now('"coercive')  # an unbalanced quote is searched as the word
+    with qtbot.waitSignal(window.tools.search.results):
+        window.tools.search.search_now('"coercive')  # an unbalanced quote is searched as the word
     assert hits(window.findChild(QListWidget, "searchResults"))

@@ -67,7 +67,7 @@ def test_a_window_from_its_look_shows_what_the_whole_window_showed(
     painted.complete()
     assert shown == []
     assert painted.current_slug == PAGE
-    assert painted.glossary_dock is not None and painted.actions.actionBack.shortcuts()
+    assert painted.tools.glossary_dock is not None and painted.actions.actionBack.shortcuts()
 
 
 def test_attaching_corrects_what_the_archive_now_says_otherwise(

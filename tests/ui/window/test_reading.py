@@ -113,9 +113,9 @@ def test_zoom_font_and_theme_are_remembered(make_window) -> None:
 
 def test_every_main_widget_has_an_accessible_name(make_window) -> None:
     window = make_window()
-    for widget in (window.page_view, window.nav_tree, window.glossary_dock.filter,
-                   window.glossary_dock.list, window.notes_dock.view,
-                   window.bookmarks_dock.view):
+    for widget in (window.page_view, window.nav_tree, window.tools.glossary_dock.filter,
+                   window.tools.glossary_dock.list, window.tools.notes_dock.view,
+                   window.tools.bookmarks_dock.view):
         assert widget.accessibleName()
 
 
