@@ -1,6 +1,6 @@
 """The copy's search index (search-index.js): the words of every page, glossary term and
-page not preserved, folded as search.js folds a query, loaded as a script because a page
-opened from file:// may not fetch JSON."""
+page not preserved, in their order (so that search.js finds phrases), folded as search.js
+folds a query, loaded as a script because a page opened from file:// may not fetch JSON."""
 
 from __future__ import annotations
 
@@ -48,5 +48,5 @@ def search_index_js(archive: Archive, renderer: Renderer, links: SiteLinks,
 
 
 def _doc(url: str, title: str, where: str, kind: str, text: str) -> dict[str, str]:
-    words = sorted(set(search_words(text)))
-    return {"url": url, "title": title, "where": where, "kind": kind, "words": " ".join(words)}
+    return {"url": url, "title": title, "where": where, "kind": kind,
+            "text": " ".join(search_words(text))}

@@ -1,4 +1,4 @@
 /* The classroom copy's search index, read by $search_script: made by OTPIC Reader, do not edit. */
-window.$search_global = {"version":1,"docs":[
+window.$search_global = {"version":2,"docs":[
 $docs
 ]};
