@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {binary} needs {', '.join(sorted(names))}, found neither in the folder nor "
               "on this system: install them and build again", file=sys.stderr)
     if args.archive:
-        ok &= report("archive", pack(folder).stat().st_size)
+        started = time.monotonic()
+        packed = pack(folder)
+        print(f"Packed {packed} in {time.monotonic() - started:.0f} s.")
+        ok &= report("archive", packed.stat().st_size)
     return 0 if ok and not missing else 1
 
 
@@ -90,7 +93,6 @@ def pack(folder: Path) -> Path:
             compressor.stdin.close()
             if compressor.wait():
                 raise SystemExit(f"xz failed on {target}")
-    print(f"Packed {target}.")
     return target
 
 
