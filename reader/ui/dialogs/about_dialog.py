@@ -35,7 +35,7 @@ def about_html(data_dir: Path, portable: bool) -> str:
     else:
         where = (f"<p>To keep them beside the program instead (on a USB stick, say), put a file "
                  f"named <code>{MARKER}</code> in {_path(beside)}, or start the reader with "
-                 f"<code>--portable</code>.</p>")
+                 f"<nobr><code>--portable</code></nobr>.</p>")
     return (f"<p><b>OTPIC Reader</b> {escape(__version__)}</p>"
             "<p>An offline reader for the archived International Online Training Program on "
             "Intractable Conflict. It reads the course from files on this computer and never "
