@@ -135,7 +135,8 @@ def _footer(bare: list[str], kinds: list[str]) -> str:
     for number, line in enumerate(bare):
         if kinds[number] == FOOTER_LINE:
             rights = line
-    filled = [number for number, line in enumerate(bare) if line and kinds[number] == KEPT]
+    filled = [number for number, line in enumerate(bare)
+              if line and kinds[number] in (KEPT, FOOTER_LINE)]
     for start in filled[-3:]:
         match = FOOTER_START.match(bare[start])
         if not match:

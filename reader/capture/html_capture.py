@@ -28,7 +28,7 @@ BLOCK_TAGS = frozenset({
 SKIP_TAGS = frozenset({"script", "style", "title", "noscript", "template", "select",
                        "textarea", "object", "applet"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\x85\u2028\u2029]+")  # and the line breaks YAML knows
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)

@@ -10,6 +10,7 @@ by their titles, as their links are by their texts.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from reader.archive.links import extract_links, page_href
 from reader.capture import addresses
 from reader.capture.candidates import Candidate
 from reader.capture.held import Held, HeldPage
+from reader.capture.sources.items import shown
 from reader.capture.text_capture import (
     LinkRef,
     link_title,
@@ -31,6 +33,7 @@ from reader.common.slugs import SLUG_RE, slugify
 
 MAX_SLUG = 80  # file names stay short on every file system
 RESERVED = frozenset({GLOSSARY_SLUG})  # the reader makes the glossary page itself
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})  # in no file name we keep
 LIST_LINKS = 3  # a page of the site's top folder with this many links is one of its lists
 
 
@@ -120,16 +123,21 @@ def make_plan(candidates: Sequence[Candidate], held: Held, *, section: str = "",
 def _groups(candidates: Sequence[Candidate], held: Held) -> list[Group]:
     """Captures by identity: their address; else a capture already held; else their title."""
     by_identity: dict[str, Group] = {}
-    for candidate in candidates:
+    by_sha: dict[str, str] = {}
+    for candidate in sorted(candidates, key=lambda c: (not c.key, c.order)):
         known = held.by_sha.get(candidate.sha256)
+        page = held.pages.get(known[1]) if known else None
         if candidate.key:
             identity = f"address {candidate.key}"
-        elif known and known[1] in held.pages:
-            identity = f"page {known[1]}"
+        elif candidate.sha256 in by_sha:
+            identity = by_sha[candidate.sha256]  # the same capture, found with its address
+        elif page is not None:
+            identity = f"address {page.key}" if page.key else f"page {page.slug}"
         elif candidate.parsed.title:
             identity = f"title {title_slug(candidate.parsed.title)}"
         else:
             identity = f"copy {addresses.key(candidate.location) or candidate.sha256}"
+        by_sha.setdefault(candidate.sha256, identity)
         group = by_identity.setdefault(identity, Group(identity, []))
         if all(other.sha256 != candidate.sha256 for other in group.candidates):
             group.candidates.append(candidate)
@@ -151,7 +159,8 @@ def _merge_titles(groups: list[Group]) -> None:
         if group.identity.startswith("title "):
             owners = by_title.get(group.identity[len("title "):], [])
             if len(owners) == 1:
-                owners[0].candidates += group.candidates
+                shas = {candidate.sha256 for candidate in owners[0].candidates}
+                owners[0].candidates += [c for c in group.candidates if c.sha256 not in shas]
                 group.candidates = []
 
 
@@ -321,7 +330,8 @@ def _address_title(group: Group) -> str:
         while parts and parts[-1].lower().split(".")[0] in ("index", "default"):
             parts.pop()
         if parts:
-            name = parts[-1].rsplit(".", 1)[0].replace("_", " ").replace("-", " ").strip()
+            name = " ".join(safe_part(parts[-1]).rsplit(".", 1)[0].replace("_", " ")
+                            .replace("-", " ").split())
             if slugify(name):
                 return name[:1].upper() + name[1:]
     return "Untitled page"
@@ -525,8 +535,8 @@ def _capture_name(candidate: Candidate, names: _Names) -> str:
 def safe_part(part: str) -> str:
     """One part of a kept capture's name: no control characters, separators or leading dots."""
     part = part.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    cleaned = "".join("_" if (ord(char) < 32 or char in '\x7f\\:*?"<>|') else char
-                      for char in part)
+    cleaned = "".join("_" if (unicodedata.category(char) in _UNSAFE or char in '\\:*?"<>|')
+                      else char for char in part)
     cleaned = cleaned.strip().lstrip(".")
     return "" if cleaned in ("", "..") else cleaned[:100]
 
@@ -546,8 +556,8 @@ def _page_text(group: Group, resolver: _Resolver, stored: _Stored) -> tuple[str,
                 entry["captured"] = candidate.captured
             continue
         fresh = {"file": stored.names[candidate.sha256], "sha256": candidate.sha256,
-                 "captured": candidate.captured, "copy_url": candidate.item.copy_url,
-                 "from": _origin(candidate, stored.names[candidate.sha256])}
+                 "captured": candidate.captured, "copy_url": shown(candidate.item.copy_url),
+                 "from": shown(_origin(candidate, stored.names[candidate.sha256]))}
         entries[candidate.sha256] = {name: value for name, value in fresh.items() if value}
     chosen = entries.get(best.sha256, {"file": stored.names.get(best.sha256, ""),
                                        "sha256": best.sha256})

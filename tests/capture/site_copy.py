@@ -74,7 +74,8 @@ def seed_text(slug: str) -> str:
 
 def seed_paragraphs(slug: str, count: int = 2) -> list[str]:
     """Body paragraphs of a seed page: its long lines, word for word."""
-    return [line for line in seed_text(slug).splitlines() if len(line) > 200][:count]
+    return [line for line in seed_text(slug).splitlines() if len(line) > 200
+            and not line.startswith(("As of December 2, 2005", "The successor to OTPIC"))][:count]
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
