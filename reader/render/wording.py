@@ -78,6 +78,13 @@ def provenance_html(page: Page, anchor: Anchor) -> str:
     return f'<p class="provenance">{" · ".join(bits)}</p>'
 
 
+def source_line(page: Page | None) -> str:
+    """Where a page came from in a few words, as plain text: a handout's footer."""
+    if page is None or not page.archived:
+        return f"{WRITTEN_FOR_ARCHIVE}."
+    return page.source_url or "Archived copy; original address not known."
+
+
 def page_facts(page: Page) -> list[tuple[str, str]]:
     """The Page info dialog's rows about where a page came from, as plain text."""
     return [("Kind:", ARCHIVED_PAGE if page.archived else WRITTEN_FOR_ARCHIVE),

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from reader.ui.sheets import paint_handout
+
 PRINT_POINT_SIZE = 11
 
 
@@ -20,13 +22,16 @@ def layout_document(html: str) -> QTextDocument:
     return document
 
 
+def handout_layout() -> QPageLayout:
+    """A4 with 18 mm margins: the PDF's paper, and the print preview's until another is chosen."""
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+
+
 def write_pdf(html: str, path: Path, title: str = "") -> None:
     """Write the handout as an A4 PDF."""
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("OTPIC Reader")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
-    document = layout_document(html)
-    document.print_(writer)  # lays the text out on the PDF's pages
+    writer.setPageLayout(handout_layout())
+    paint_handout(html, writer)  # sheets with running heads, broken as a typesetter would
