@@ -11,10 +11,14 @@ original address, which is a page's identity; `key` makes the forms comparable
 A copy whose address cannot be told still has a place: a made-up address on an
 `.invalid` host that keeps its path in the copy, so that its relative links
 still find the pages of the same copy.
+
+The functions are pure, and an import asks them about the same addresses
+thousands of times, so they remember their answers.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -48,6 +52,7 @@ def _host(netloc: str) -> str:
     return host
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _split(url: str):
     try:
         return urlsplit(original_address(url)[0] if "archive.org/" in url else url.strip())
@@ -55,6 +60,7 @@ def _split(url: str):
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def site_rest(url: str) -> str | None:
     """The path of an address below the site's peace/ folder ("problem/refusal.htm"), or
     None for an address that is not the site's."""
@@ -82,6 +88,7 @@ def is_site(url: str) -> bool:
     return site_rest(url) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical(url: str) -> str:
     """The original address of a site page, written the one way; other addresses tidied."""
     rest = site_rest(url)
@@ -92,6 +99,7 @@ def canonical(url: str) -> str:
     return SITE_ROOT + quote(rest, safe=_SAFE) + (f"?{query}" if query else "")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(url: str) -> str:
     """What two addresses of one page have in common; '' for what is no address."""
     parts = _split(url)
@@ -107,6 +115,7 @@ def key(url: str) -> str:
     return f"{_host(parts.netloc)}{path}{query}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def resolve(base: str, href: str) -> str:
     """The address a link leads to, from the address of the page it is on."""
     href = href.strip().replace("\\", "/")
@@ -126,6 +135,7 @@ def resolve_link(address: str, location: str, href: str) -> str:
     return resolve(location, stripped)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_page(url: str) -> bool:
     """True for an address that names a page (not a picture, a PDF or a style sheet)."""
     parts = _split(url)

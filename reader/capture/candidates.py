@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.capture import addresses
 from reader.capture.decoding import Decoded, decode_text
 from reader.capture.html_capture import looks_like_html, original_address, read_html_capture
+from reader.capture.parse_cache import ParseCache
 from reader.capture.sources.items import Item
 from reader.capture.text_capture import ParsedCapture, parse_capture
 
@@ -47,22 +48,33 @@ class Candidate:
         return f"encoding {self.decoded.describe()}; {KINDS.get(self.kind, self.kind)}"
 
 
-def read_candidate(item: Item, *, address: str = "", captured: str = "",
-                   order: int = 0) -> Candidate:
-    """Parse one saved page; CaptureError says why it cannot be imported."""
-    decoded = decode_text(item.data)
-    if looks_like_html(decoded.text):
-        page = read_html_capture(decoded.text)
-        kind = "web-archive" if page.web_archive else "html"
-        parsed, found_url, found_date = parse_capture(page.lines), page.source_url, page.captured
+def read_candidate(item: Item, *, address: str = "", captured: str = "", order: int = 0,
+                   cache: ParseCache | None = None) -> Candidate:
+    """Parse one saved page (or find it parsed in `cache`); CaptureError says why it cannot
+    be imported."""
+    sha256 = hashlib.sha256(item.data).hexdigest()
+    known = cache.get(sha256) if cache is not None else None
+    if known is not None:
+        kind, encoding, reason, found_url, found_date, parsed = known
+        decoded = Decoded("", encoding, reason)
     else:
-        kind, parsed, found_url, found_date = "text", parse_capture(decoded.text), "", ""
+        decoded = decode_text(item.data)
+        if looks_like_html(decoded.text):
+            page = read_html_capture(decoded.text)
+            kind = "web-archive" if page.web_archive else "html"
+            parsed = parse_capture(page.lines)
+            found_url, found_date = page.source_url, page.captured
+        else:
+            kind, parsed, found_url, found_date = "text", parse_capture(decoded.text), "", ""
+        if cache is not None:
+            cache.put(sha256, kind, decoded.encoding, decoded.reason, found_url, found_date,
+                      parsed)
     given, given_date = original_address(address) if address else ("", "")
     original = _original(given or item.address or found_url)
     location = item.location
     if given or (not item.address and original):
         location = original  # its links are relative to where it was
-    return Candidate(item=item, sha256=hashlib.sha256(item.data).hexdigest(), kind=kind,
+    return Candidate(item=item, sha256=sha256, kind=kind,
                      decoded=decoded, parsed=parsed, address=original, location=location,
                      captured=captured or item.captured or given_date or found_date,
                      order=order)

@@ -67,11 +67,14 @@ class Furniture:
 
 def bare_line(line: str) -> str:
     """A line without the cell borders (" |") a flattened table layout leaves."""
-    return _BORDER.sub("", line.strip()).strip()
+    line = line.strip()
+    return _BORDER.sub("", line).strip() if "|" in line else line
 
 
 def is_menu(line: str) -> bool:
     """The site's menu line: "Opening Page | Glossary | Menu Shortcut Page", or part of it."""
+    if len(line) > 120 or ("|" not in line and not line.lower().endswith("page")):
+        return False
     items = [_SPACES.sub(" ", item).strip().lower() for item in line.split("|")]
     items = [item for item in items if item]
     if not items or any(item not in MENU_ITEMS for item in items):

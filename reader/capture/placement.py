@@ -10,6 +10,7 @@ part of course.yaml is written again: its comments and everything else stay.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import math
 import re
@@ -49,14 +50,21 @@ def placed_course(plan: Plan) -> str | None:
     def sort_key(slug: str) -> tuple:
         return (order.get(slug, math.inf), titles.get(slug, slug).casefold(), slug)
 
-    for group in sorted(plan.groups, key=lambda g: sort_key(g.slug)):
-        _place(sections, group.slug, group.slug, group.section, sort_key, titles)
-    for slug in sorted(plan.stubs, key=sort_key):
-        stub = plan.stubs[slug]
+    waiting: dict[str, list[tuple[tuple, Any]]] = {}
+    where: dict[str, dict[str, Any]] = {}
+    for section in reversed(sections):
+        for listed in section.get("pages") or []:
+            where[_slug_of(listed)] = section
+    for group in plan.groups:
+        _place(where, group.slug, group.slug, group.section, waiting, sort_key)
+    for slug, stub in plan.stubs.items():
         entry = {"slug": slug, "title": stub.title}
         if stub.source_url:
             entry["source_url"] = stub.source_url
-        _place(sections, slug, entry, stub.section, sort_key, titles, stub=True)
+        _place(where, slug, entry, stub.section, waiting, sort_key, stub=True)
+    for section_id, entries in waiting.items():
+        _insert(_section(sections, section_id), sorted(entries, key=lambda item: item[0]),
+                sort_key)
     if sections == old:
         return None
     return course_with_sections(held, sections)
@@ -113,10 +121,12 @@ def _walk(start: str, lists: dict[str, list[str]], order: dict[str, int]) -> Non
             stack.append(iter(lists[target]))
 
 
-def _place(sections: list[dict[str, Any]], slug: str, entry: Any, section: str, sort_key,
-           titles: dict[str, str], *, stub: bool = False) -> None:
-    """Put one entry in its section: where it is already listed, else in order."""
-    for current in sections:
+def _place(where: dict[str, dict[str, Any]], slug: str, entry: Any, section: str,
+           waiting: dict[str, list[tuple[tuple, Any]]], sort_key, *, stub: bool = False) -> None:
+    """Keep an entry where it is listed (preserved now, or moved to its section), or set it
+    aside in `waiting` to be inserted in order."""
+    current = where.get(slug)
+    if current is not None:
         pages = current.get("pages") or []
         for number, listed in enumerate(pages):
             if _slug_of(listed) != slug:
@@ -133,12 +143,25 @@ def _place(sections: list[dict[str, Any]], slug: str, entry: Any, section: str, 
             if not pages:
                 current.pop("pages", None)
             break
-    target = _section(sections, section or OTHER)
-    pages = target.setdefault("pages", [])
-    wanted = sort_key(slug)
-    at = next((n for n, listed in enumerate(pages) if sort_key(_slug_of(listed)) > wanted),
-              len(pages))
-    pages.insert(at, entry)
+    waiting.setdefault(section or OTHER, []).append((sort_key(slug), entry))
+
+
+def _insert(section: dict[str, Any], entries: list[tuple[tuple, Any]], sort_key) -> None:
+    """Insert entries (in order) each before the first listed entry that sorts after it."""
+    pages = section.get("pages") or []
+    highest: list[tuple] = []
+    for listed in pages:
+        key = sort_key(_slug_of(listed))
+        highest.append(max(key, highest[-1]) if highest else key)
+    merged: list[Any] = []
+    at = 0
+    for key, entry in entries:
+        stop = bisect.bisect_right(highest, key)
+        merged += pages[at:stop]
+        at = max(at, stop)
+        merged.append(entry)
+    merged += pages[at:]
+    section["pages"] = merged
 
 
 def _slug_of(entry: Any) -> str:

@@ -20,6 +20,7 @@ from reader.capture import addresses, transaction
 from reader.capture.candidates import Candidate, read_candidate
 from reader.capture.held import Held, HeldPage, held_from_files, read_held
 from reader.capture.new_archive import skeleton
+from reader.capture.parse_cache import ParseCache
 from reader.capture.placement import placed_course
 from reader.capture.plan import Plan, make_plan
 from reader.capture.report import ImportReport, PageOutcome
@@ -147,6 +148,7 @@ def _read(inputs: list[Path], report: ImportReport, progress: Progress | None,
           stop: Callable[[], bool], *, address: str, captured: str) -> list[Candidate]:
     """Every input read and every capture parsed; what cannot be imported is skipped."""
     reading = Reading(total=total_size(inputs))
+    cache = ParseCache()
     candidates: list[Candidate] = []
     shown = -1
     for order, event in enumerate(read_inputs(inputs, reading)):
@@ -157,7 +159,7 @@ def _read(inputs: list[Path], report: ImportReport, progress: Progress | None,
         else:
             try:
                 candidates.append(read_candidate(event, address=address, captured=captured,
-                                                 order=order))
+                                                 order=order, cache=cache))
             except CaptureError as exc:
                 report.skipped.append(Skip(event.name, str(exc).rstrip(".")))
         if progress is not None and reading.done != shown:
@@ -165,6 +167,7 @@ def _read(inputs: list[Path], report: ImportReport, progress: Progress | None,
             progress(min(reading.done, reading.total), reading.total)
     if progress is not None:
         progress(reading.total, reading.total)
+    cache.save()
     return candidates
 
 

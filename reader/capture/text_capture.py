@@ -285,6 +285,7 @@ def escape_markdown(line: str) -> str:
 
 
 Resolver = Callable[[LinkRef], str]
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it
 
 
 def render_body(parsed: ParsedCapture, resolve: Resolver) -> str:
@@ -351,5 +352,5 @@ def page_file_text(parsed: ParsedCapture, resolve: Resolver, *, title: str, sect
     }
     if captures:
         meta["captures"] = [dict(entry) for entry in captures]
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n{render_body(parsed, resolve)}\n"

@@ -313,3 +313,30 @@ def test_the_gap_report_on_the_command_line_names_the_address_and_texts(
             "refusal-to-negotiate, treatment-list, unofficial-communication; linked as "
             "“Dialogue”, “Dialogue Projects”; original address https://www.colorado.edu/"
             "conflict/peace/treatment/dialog.htm") in out.getvalue()
+
+
+def test_captures_parsed_before_give_the_same_archive(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second import finds its captures parsed in the cache; its archive is the same."""
+    inputs = section_zips(tmp_path)
+    import_saved_copies(inputs, tmp_path / "cold")
+    import_saved_copies(inputs, tmp_path / "warm")
+    assert files_in(tmp_path / "cold") == files_in(tmp_path / "warm")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    import_saved_copies(inputs, tmp_path / "fresh")
+    assert files_in(tmp_path / "fresh") == files_in(tmp_path / "cold")
+
+
+def test_the_benchmarks_synthetic_copy_imports_in_each_form(tmp_path: Path) -> None:
+    from reader.bench.import_site import site_pages, write_folder, write_warc, write_zip
+
+    files = site_pages(60, seed=3)
+    for name, made in (("folder", write_folder(tmp_path / "mirror", files)),
+                       ("zip", write_zip(tmp_path / "peace.zip", files)),
+                       ("warc", write_warc(tmp_path / "crawl.warc.gz", files))):
+        report = import_saved_copies([made], tmp_path / name)
+        assert report.ok and len(report.having("new")) == 60, name
+        checked = check_archive(Archive.open(tmp_path / name))
+        assert checked.ok and checked.gaps, name
+    for slug in (p.stem for p in (tmp_path / "folder" / "pages").glob("*.md")):
+        assert body(tmp_path / "folder", slug) == body(tmp_path / "warc", slug)

@@ -1,0 +1,88 @@
+"""Each page file of the plan: its address, its section, and its text with the
+provenance of every capture it was made from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePosixPath
+
+from reader.capture import addresses
+from reader.capture.candidates import Candidate
+from reader.capture.held import Held
+from reader.capture.plan.links import Resolver
+from reader.capture.plan.model import Group, Stub
+from reader.capture.plan.names import Stored
+from reader.capture.sources.items import shown
+from reader.capture.text_capture import page_file_text, section_for
+
+
+def source_url_of(group: Group) -> str:
+    """The page's original address: its best capture's, else any capture's, else as held."""
+    found = [c.address for c in [group.best, *sorted(group.candidates, key=lambda c: c.order)]
+             if c is not None and c.address]
+    return found[0] if found else group.held.field("source_url") if group.held else ""
+
+
+def page_section(group: Group, held: Held, given: str) -> str:
+    """Given; else the address's folder; else what the archive said; else the page's text."""
+    entry = held.entries.get(group.slug)
+    held_section = group.held.field("section") if group.held is not None else ""
+    return (given or addresses.section_of(group.source_url) or held_section
+            or (entry.section if entry and entry.section != "other" else "")
+            or (section_for(group.best.parsed) if group.best else ""))
+
+
+def list_section(group: Group, groups: list[Group], held: Held, stubs: dict[str, Stub]) -> str:
+    """A list page belongs to the section most of the pages it lists are in."""
+    sections = {g.slug: g.section for g in groups}
+    counts: Counter[str] = Counter()
+    for slug in group.targets:
+        section = (sections.get(slug) or (stubs[slug].section if slug in stubs else "")
+                   or (held.pages[slug].field("section") if slug in held.pages else ""))
+        if section and section != "other":
+            counts[section] += 1
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def page_text(group: Group, resolver: Resolver, stored: Stored) -> tuple[str, str]:
+    best = group.best
+    assert best is not None
+    entries: dict[str, dict[str, str]] = {}
+    if group.held is not None:
+        for entry in group.held.captures():
+            if entry.get("sha256"):
+                entries[entry["sha256"].lower()] = dict(entry)
+    for candidate in group.candidates:
+        entry = entries.get(candidate.sha256)
+        if entry is not None:  # recorded before: only a date newly given is added
+            if candidate.captured:
+                entry["captured"] = candidate.captured
+            continue
+        fresh = {"file": stored.names[candidate.sha256], "sha256": candidate.sha256,
+                 "captured": candidate.captured, "copy_url": shown(candidate.item.copy_url),
+                 "from": shown(_origin(candidate, stored.names[candidate.sha256]))}
+        entries[candidate.sha256] = {name: value for name, value in fresh.items() if value}
+    chosen = entries.get(best.sha256, {"file": stored.names.get(best.sha256, ""),
+                                       "sha256": best.sha256})
+    listed = sorted(entries.values(), key=lambda e: (e.get("captured", ""), e["file"]))
+    extra = len(listed) > 1 or any(set(entry) - {"file", "sha256", "captured"}
+                                   for entry in listed)
+    text = page_file_text(best.parsed, lambda ref: resolver.target(best, ref),
+                          title=group.title, section=group.section,
+                          source_url=group.source_url, captured=chosen.get("captured", ""),
+                          capture_file=chosen["file"], capture_sha256=best.sha256,
+                          captures=[_ordered(entry) for entry in listed] if extra else ())
+    return text, chosen["file"]
+
+
+def _origin(candidate: Candidate, stored: str) -> str:
+    """The input the capture came from, when its kept name does not already say it."""
+    origin = candidate.item.origin
+    return "" if not origin or origin == PurePosixPath(stored).name else origin
+
+
+def _ordered(entry: dict[str, str]) -> dict[str, str]:
+    order = ("file", "sha256", "captured", "copy_url", "from")
+    return {name: entry[name] for name in order if entry.get(name)}
