@@ -13,4 +13,11 @@ DEFAULTS: dict[str, Any] = {
     "theme": "system",  # system, light, dark or high-contrast
     "zoom": 0,  # steps above or below the normal reading size
     "reading_font": "sans-serif",  # sans-serif or serif
+    "handout_section": False,  # handouts hold the page's whole section, not the page alone
+    "handout_notes": False,  # handouts carry the reader's notes on their pages
+    "handout_glossary": False,  # handouts end with the glossary terms their pages use
+    "handout_folder": "",  # the folder the last PDF handout was saved in
+    "print_paper": "",  # the paper last printed on (a QPageSize.PageSizeId name); "" default
+    "print_landscape": False,  # the last printout lay on its side
+    "dialog_sizes": {},  # a dialog's objectName -> the [width, height] its user gave it
 }

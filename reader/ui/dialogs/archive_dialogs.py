@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +20,10 @@ from reader.archive.archive import Archive
 from reader.integrity.manifest import ManifestError, VerifyReport, verify
 from reader.integrity.provenance import page_checksum_status
 from reader.render.wording import THIS_PAGE_NOT_PRESERVED, cite_text, page_facts
+from reader.ui.dialogs.sizing import Settings, fit_and_remember
 from reader.ui.worker import Job, start
+
+LINE_CHARACTERS = 80  # Page info's width in characters: an address or a checksum a line
 
 
 def _label(text: str) -> QLabel:
@@ -33,9 +35,11 @@ def _label(text: str) -> QLabel:
 
 
 class PageInfoDialog(QDialog):
-    """Where a page came from, whether it verified, and how to cite it."""
+    """Where a page came from, whether it verified, and how to cite it: all of it shown
+    when it opens (within the screen), at the size its user last gave it if any."""
 
-    def __init__(self, archive: Archive, slug: str, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, slug: str, parent: QWidget | None = None, *,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pageInfoDialog")
         self.setWindowTitle("Page info")
@@ -55,21 +59,22 @@ class PageInfoDialog(QDialog):
         layout.addLayout(form)
         if page is not None:
             layout.addWidget(QLabel("Cite this page:"))
-            self.citation = QPlainTextEdit(cite_text(page, archive.course))
+            self.citation = _label(cite_text(page, archive.course))
             self.citation.setObjectName("citation")
-            self.citation.setReadOnly(True)
-            self.citation.setMaximumHeight(90)
+            self.citation.setFrameShape(QLabel.Shape.StyledPanel)
+            self.citation.setMargin(6)
             layout.addWidget(self.citation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         if page is not None:
             copy = QPushButton("Copy citation")
             copy.setObjectName("copyCitation")
             copy.clicked.connect(
-                lambda: QApplication.clipboard().setText(self.citation.toPlainText()))
+                lambda: QApplication.clipboard().setText(self.citation.text()))
             buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 0)
+        fit_and_remember(self, self.fontMetrics().averageCharWidth() * LINE_CHARACTERS,
+                         settings)
 
 
 def verify_archive(parent: QWidget, archive: Archive) -> Job:

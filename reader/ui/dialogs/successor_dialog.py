@@ -19,14 +19,19 @@ from reader.render.wording import (
 
 if TYPE_CHECKING:
     from reader.archive.model import Course
+    from reader.ui.dialogs.sizing import Settings
+
+LINE_CHARACTERS = 72  # the dialog's width in characters: lines that read comfortably
 
 
 class SuccessorDialog(QDialog):
-    """The details: the course's own retirement words, and the addresses as text."""
+    """The details: the course's own retirement words, and the addresses as text. It opens
+    showing all of them (within the screen), at the size its user last gave it if any."""
 
     open_requested = Signal(str)
 
-    def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+    def __init__(self, course: Course, parent: QWidget | None = None, *,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("successorDialog")
         self.setWindowTitle("About the successor course")
@@ -53,4 +58,7 @@ class SuccessorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(560, 0)
+        from reader.ui.dialogs.sizing import fit_and_remember
+
+        fit_and_remember(self, self.fontMetrics().averageCharWidth() * LINE_CHARACTERS,
+                         settings)

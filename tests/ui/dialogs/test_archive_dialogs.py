@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 
 def test_page_info_shows_provenance_and_copies_the_citation(qtbot, make_window) -> None:
     window = make_window("coercive-diplomacy")
     assert window.actions.actionPageInfo.shortcut().toString() == "Ctrl+I"
     window.actions.actionPageInfo.trigger()
-    dialog = window.findChild(QPlainTextEdit, "citation").window()
+    dialog = window.findChild(QLabel, "citation").window()
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "coercdip.htm" in shown and "Copyright 1998" in shown and "Yes." in shown
     dialog.findChild(QPushButton, "copyCitation").click()
