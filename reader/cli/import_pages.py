@@ -129,8 +129,10 @@ def _print(report: ImportReport) -> None:
     if report.not_preserved:
         print(f"{report.not_preserved} pages the imported pages link to are not preserved; "
               "'otpic-reader check' lists them.")
-    if report.manifest_updated:
-        print(f"updated MANIFEST.sha256 for the {len(report.written)} files written")
+    if report.created:
+        print(f"wrote MANIFEST.sha256 for its {len(report.written) - 1} files")
+    elif report.manifest_updated:
+        print(f"updated MANIFEST.sha256 for the {len(report.written) - 1} files written")
 
 
 def _content_dir(into: str | None) -> Path:

@@ -61,6 +61,12 @@ def section_zips(tmp: Path) -> list[Path]:
     return zips
 
 
+def peace_zip(tmp: Path) -> list[Path]:
+    """The site's own peace.zip: the peace/ folder itself."""
+    return [zip_of(tmp / "peace.zip", {f"peace/{name}": data
+                                       for name, data in {**SITE_FILES, **NOT_PAGES}.items()})]
+
+
 def warc_copy(tmp: Path) -> list[Path]:
     return [site_warc(tmp / "crawl.warc.gz")]
 
@@ -81,8 +87,8 @@ def single_files(tmp: Path) -> list[Path]:
     return sorted(p for p in tree.rglob("*.htm"))
 
 
-FORMS = [folder_copy, mirror_copy, zip_copy, section_zips, warc_copy, mirror_warc, wacz_copy,
-         single_files]
+FORMS = [folder_copy, mirror_copy, zip_copy, peace_zip, section_zips, warc_copy, mirror_warc,
+         wacz_copy, single_files]
 
 
 def body(root: Path, slug: str) -> str:
@@ -120,6 +126,8 @@ def test_each_form_of_the_copy_gives_the_same_verified_archive(
     assert check.ok, [str(p) for p in check.problems]
     for slug in SLUGS:
         assert body(root, slug) == body(reference, slug), slug
+        address = read_page(root / "pages" / f"{slug}.md").source_url
+        assert address == read_page(reference / "pages" / f"{slug}.md").source_url, slug
     assert course_pages(root) == course_pages(reference)
 
 
@@ -207,6 +215,20 @@ def test_a_second_import_of_the_same_copy_changes_no_byte(tmp_path: Path, form) 
     again = import_saved_copies(inputs, tmp_path / "archive")
     assert not again.changed and files_in(tmp_path / "archive") == before
     assert {p.status for p in again.pages} == {"unchanged"}
+
+
+def test_every_form_of_one_copy_into_one_archive_makes_each_page_once(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    (tmp_path / "b").mkdir()
+    import_saved_copies(folder_copy(tmp_path), root)
+    report = import_saved_copies([*peace_zip(tmp_path), *warc_copy(tmp_path),
+                                  *mirror_copy(tmp_path), *section_zips(tmp_path / "b")], root)
+    assert {p.stem for p in (root / "pages").glob("*.md")} == SLUGS
+    assert {p.status for p in report.pages} == {"updated"}  # dates and mirror addresses
+    meta = split_front_matter((root / "pages/refusal-to-negotiate.md").read_text("utf-8"))[0]
+    assert meta["source_url"] == "https://www.colorado.edu/conflict/peace/problem/refusal.htm"
+    assert meta["captured"] == "2004-06-03"  # the same bytes, dated by the WARC
+    assert check_archive(Archive.open(root)).ok and verify(root).intact
 
 
 def test_a_new_archive_starts_from_the_bundled_course_and_glossary(tmp_path: Path) -> None:

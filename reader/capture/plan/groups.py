@@ -30,9 +30,7 @@ def make_groups(candidates: Sequence[Candidate], held: Held) -> list[Group]:
         else:
             identity = f"copy {addresses.key(candidate.location) or candidate.sha256}"
         by_sha.setdefault(candidate.sha256, identity)
-        group = by_identity.setdefault(identity, Group(identity, []))
-        if all(other.sha256 != candidate.sha256 for other in group.candidates):
-            group.candidates.append(candidate)
+        by_identity.setdefault(identity, Group(identity, [])).candidates.append(candidate)
     groups = sorted(by_identity.values(), key=lambda group: group.identity)
     _merge_titles(groups)
     _match_held(groups, held)
@@ -51,8 +49,7 @@ def _merge_titles(groups: list[Group]) -> None:
         if group.identity.startswith("title "):
             owners = by_title.get(group.identity[len("title "):], [])
             if len(owners) == 1:
-                shas = {candidate.sha256 for candidate in owners[0].candidates}
-                owners[0].candidates += [c for c in group.candidates if c.sha256 not in shas]
+                owners[0].candidates += group.candidates
                 group.candidates = []
 
 
@@ -71,8 +68,11 @@ def _match_held(groups: list[Group], held: Held) -> None:
             slug = group.identity[len("page "):]
         for key in sorted(group.keys):
             slug = slug or held.by_key.get(key, "")
+        has_address = group.identity.startswith("address ")
         for candidate in group.candidates:
-            slug = slug or held.by_sha.get(candidate.sha256, ("", ""))[1]
+            known = held.by_sha.get(candidate.sha256, ("", ""))[1]
+            if known and not (has_address and held.pages[known].key):
+                slug = slug or known  # the same capture, unless another address holds it
         if slug and (slug not in held.pages or not held.pages[slug].archived):
             slug = ""  # an entry not preserved yet, or a page we wrote: not this one
         if not slug:

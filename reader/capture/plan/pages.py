@@ -47,34 +47,41 @@ def list_section(group: Group, groups: list[Group], held: Held, stubs: dict[str,
 
 
 def page_text(group: Group, resolver: Resolver, stored: Stored) -> tuple[str, str]:
+    """The page file, and the capture its body was made from."""
     best = group.best
     assert best is not None
-    entries: dict[str, dict[str, str]] = {}
-    if group.held is not None:
-        for entry in group.held.captures():
-            if entry.get("sha256"):
-                entries[entry["sha256"].lower()] = dict(entry)
-    for candidate in group.candidates:
-        entry = entries.get(candidate.sha256)
-        if entry is not None:  # recorded before: only a date newly given is added
-            if candidate.captured:
-                entry["captured"] = candidate.captured
-            continue
-        fresh = {"file": stored.names[candidate.sha256], "sha256": candidate.sha256,
-                 "captured": candidate.captured, "copy_url": shown(candidate.item.copy_url),
-                 "from": shown(_origin(candidate, stored.names[candidate.sha256]))}
-        entries[candidate.sha256] = {name: value for name, value in fresh.items() if value}
-    chosen = entries.get(best.sha256, {"file": stored.names.get(best.sha256, ""),
-                                       "sha256": best.sha256})
-    listed = sorted(entries.values(), key=lambda e: (e.get("captured", ""), e["file"]))
+    entries = [dict(entry) for entry in group.held.captures()] if group.held else []
+    for candidate in sorted(group.candidates, key=lambda c: c.order):
+        _record(entries, candidate, stored.names[candidate.sha256])
+    file = stored.names.get(best.sha256, "")
+    dates = [entry.get("captured", "") for entry in entries
+             if entry.get("sha256", "").lower() == best.sha256]
+    listed = sorted(entries, key=lambda e: (e.get("captured", ""), e["file"]))
     extra = len(listed) > 1 or any(set(entry) - {"file", "sha256", "captured"}
                                    for entry in listed)
     text = page_file_text(best.parsed, lambda ref: resolver.target(best, ref),
                           title=group.title, section=group.section,
-                          source_url=group.source_url, captured=chosen.get("captured", ""),
-                          capture_file=chosen["file"], capture_sha256=best.sha256,
+                          source_url=group.source_url, captured=max(dates, default=""),
+                          capture_file=file, capture_sha256=best.sha256,
                           captures=[_ordered(entry) for entry in listed] if extra else ())
-    return text, chosen["file"]
+    return text, file
+
+
+def _record(entries: list[dict[str, str]], candidate: Candidate, file: str) -> None:
+    """Add a capture to the provenance, once for each date it was captured on; a capture
+    recorded before only gains a date it lacked."""
+    same = [entry for entry in entries if entry.get("sha256", "").lower() == candidate.sha256]
+    if same and (not candidate.captured
+                 or any(entry.get("captured") == candidate.captured for entry in same)):
+        return
+    undated = next((entry for entry in same if not entry.get("captured")), None)
+    if undated is not None:
+        undated["captured"] = candidate.captured
+        return
+    fresh = {"file": file, "sha256": candidate.sha256, "captured": candidate.captured,
+             "copy_url": shown(candidate.item.copy_url),
+             "from": shown(_origin(candidate, file))}
+    entries.append({name: value for name, value in fresh.items() if value})
 
 
 def _origin(candidate: Candidate, stored: str) -> str:

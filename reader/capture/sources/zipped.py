@@ -126,7 +126,10 @@ def _why(exc: BaseException) -> str:
 def _item(path: Path, name: str, data: bytes, copy: int) -> Item:
     inner = [part for part in PurePosixPath(name).parts if part not in ("", ".")]
     folders = {part.lower() for part in inner[:-1]}
-    prefix = zip_folders(path.stem, bool(folders & (set(SECTION_FOLDERS) | TREES)))
+    if inner and inner[0].lower() in TREES:
+        prefix = []  # the zip holds the peace/ folder itself
+    else:
+        prefix = zip_folders(path.stem, bool(folders & (set(SECTION_FOLDERS) | TREES)))
     rest, place = path_place([*prefix, *inner])
     return Item(name=f"{path}: {name}", data=data, address=address_of(rest),
                 location=local_location(copy, place),
