@@ -34,6 +34,12 @@ def palette_for(colors: Colors) -> QPalette:
         QPalette.ColorRole.HighlightedText: base,
         QPalette.ColorRole.PlaceholderText: QColor(colors.muted),
     }
+    edge = QColor(colors.muted)
+    roles.update({  # the shades frames and bevels are drawn with, from the theme too
+        QPalette.ColorRole.Light: window.lighter(130), QPalette.ColorRole.Midlight:
+        window.lighter(115), QPalette.ColorRole.Mid: edge, QPalette.ColorRole.Dark: edge,
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+    })
     for role, color in roles.items():
         palette.setColor(role, color)
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
@@ -51,7 +57,7 @@ def apply_theme(choice: str) -> Colors:
 
     Following a light system needs no change at all, which also spares the
     start-up a restyling of every widget; other themes use Fusion, which
-    honours palettes on every platform.
+    honours palettes on every platform, with the edges of theme_style.py.
     """
     name = resolve(choice)
     apply_palette_theme("" if choice == "system" and name == "light" else name)
@@ -67,7 +73,9 @@ def apply_palette_theme(name: str) -> None:
     if name == _applied:
         return
     if name:
-        app.setStyle("Fusion")
+        from reader.ui.theme_style import ThemedStyle
+
+        app.setStyle(ThemedStyle(THEMES[name]))  # Fusion, with edges that show
         app.setPalette(palette_for(THEMES[name]))
     else:
         app.setStyle(_native[0])

@@ -29,7 +29,7 @@ from reader.ui.dialogs.handout_dialog import (
 from reader.ui.dialogs.sizing import available_size, fit_and_remember
 from reader.userdata.notes import Notes
 
-SCREEN_PART = 0.85  # a preview wants room: most of the screen, the first time
+SCREEN_PART = 0.85  # a preview wants room: most of the screen's width, the first time
 
 
 class PrintPreviewDialog(QDialog):
@@ -82,8 +82,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(buttons)
         room = available_size(self)
         self.setMinimumSize(min(640, room.width()), min(420, room.height()))
-        fit_and_remember(self, int(room.width() * SCREEN_PART), notes.store)
-        self.resize(self.width(), max(self.height(), int(room.height() * SCREEN_PART)))
+        fit_and_remember(self, int(room.width() * SCREEN_PART), notes.store, room.height())
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)

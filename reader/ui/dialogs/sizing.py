@@ -40,23 +40,24 @@ def content_height(dialog: QDialog, width: int) -> int:
     return dialog.sizeHint().height()
 
 
-def fitted_size(dialog: QDialog, width: int) -> QSize:
-    """The dialog's size for its content at about `width`, within the screen: wider when
-    the content would be taller than the screen at that width."""
+def fitted_size(dialog: QDialog, width: int, height: int = 0) -> QSize:
+    """The dialog's size for its content at about `width` (and at least `height`), within
+    the screen: wider when the content would be taller than the screen at that width."""
     room = available_size(dialog)
     least = dialog.minimumSizeHint().width()
     width = max(least, min(width, room.width()))
-    height = content_height(dialog, width)
-    while height > room.height() and width < room.width():
+    needed = content_height(dialog, width)
+    while needed > room.height() and width < room.width():
         width = min(room.width(), width + max(40, width // 5))
-        height = content_height(dialog, width)
-    return QSize(width, min(height, room.height()))
+        needed = content_height(dialog, width)
+    return QSize(width, min(max(needed, height), room.height()))
 
 
-def fit_and_remember(dialog: QDialog, width: int, settings: Settings | None) -> QSize:
+def fit_and_remember(dialog: QDialog, width: int, settings: Settings | None,
+                     height: int = 0) -> QSize:
     """Size the dialog to its content (fitted_size), or to the size its user last gave it
     when that still shows all of it; remember a size the user gives it now."""
-    fitted = fitted_size(dialog, width)
+    fitted = fitted_size(dialog, width, height)
     size = fitted
     saved = _saved(settings, dialog.objectName())
     if saved is not None:
