@@ -53,6 +53,8 @@ class Page:
     summary: str = ""
     capture_file: str = ""
     capture_sha256: str = ""
+    # every capture the page was made from: (file, sha256, captured, copy_url, from)
+    captures: tuple[tuple[str, str, str, str, str], ...] = ()
 
     @cached_property
     def body(self) -> str:

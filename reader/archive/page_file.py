@@ -11,6 +11,7 @@ from reader.common.slugs import SLUG_RE
 
 FIELDS = ("section", "source_url", "captured", "rights", "summary", "capture_file",
           "capture_sha256")
+CAPTURE_KEYS = ("file", "sha256", "captured", "copy_url", "from")
 
 
 class PageError(ValueError):
@@ -39,4 +40,17 @@ def read_page(path: Path) -> Page:
     if not isinstance(title, str) or not title.strip():
         raise PageError("has no title in its front matter")
     return Page(slug=slug, title=title.strip(), text=body, path=path,
+                captures=_captures(meta.get("captures")),
                 **{name: text(meta.get(name)) for name in FIELDS})
+
+
+def _captures(listed: object) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The `captures` list of the front matter, as plain tuples; entries with no file are not
+    captures."""
+    if not isinstance(listed, list):
+        return ()
+    found = []
+    for entry in listed:
+        if isinstance(entry, dict) and text(entry.get("file")):
+            found.append(tuple(text(entry.get(key)) for key in CAPTURE_KEYS))
+    return tuple(found)

@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.archive.course import text
 from reader.archive.frontmatter import FrontMatterError, split_front_matter
+from reader.archive.page_file import CAPTURE_KEYS, FIELDS
 from reader.archive.yaml_io import YAMLError, load_yaml
 from reader.capture import addresses
 from reader.common.slugs import SLUG_RE
@@ -125,24 +126,32 @@ class Held:
 
 
 def read_held(root: Path) -> Held:
-    """Read the archive's pages' front matter, course.yaml and the names in captures/."""
+    """Read the archive's pages' front matter (through the reader's own cache of it, so a
+    large archive is not parsed again), course.yaml and the names in captures/."""
+    from reader.archive.frontmatter_cache import FrontMatterCache
+
     course_text = (root / "course.yaml").read_bytes().decode("utf-8")
     try:
         course = load_yaml(course_text)
     except YAMLError:
         course = None
+    cache = FrontMatterCache(root, None)
+    found, problems = cache.pages(root / "pages")
+    cache.save()
     pages: dict[str, HeldPage] = {}
-    try:
-        names = sorted(entry.name for entry in os.scandir(root / "pages")
-                       if entry.name.endswith(".md") and entry.is_file())
-    except OSError:
-        names = []
-    for name in names:
-        slug = name[:-3]
-        raw = (root / "pages" / name).read_bytes()
-        pages[slug] = _held_page(slug, raw)
-    return Held(root, pages, course_text, course if isinstance(course, dict) else {},
-                _capture_names(root / "captures"))
+    for slug in found:
+        page = found[slug]
+        meta: dict[str, Any] = {name: getattr(page, name) for name in FIELDS}
+        meta["title"] = page.title
+        meta["captures"] = [dict(zip(CAPTURE_KEYS, entry, strict=True))
+                            for entry in page.captures]
+        pages[slug] = HeldPage(slug, (root / "pages" / f"{slug}.md").read_bytes(), meta)
+    for problem in problems:
+        slug = problem.path.stem
+        if SLUG_RE.match(slug):
+            pages[slug] = HeldPage(slug, problem.path.read_bytes(), readable=False)
+    return Held(root, dict(sorted(pages.items())), course_text,
+                course if isinstance(course, dict) else {}, _capture_names(root / "captures"))
 
 
 def _held_page(slug: str, raw: bytes) -> HeldPage:

@@ -231,8 +231,9 @@ def _shape_body(parsed: ParsedCapture, lines: list[Line]) -> None:
         if in_links or line.href is not None:
             parsed.blocks.append(LinkItem(LinkRef(text, line.href, hint if in_links else "")))
             continue
-        if isinstance(last, LinkItem) and _link_follows(lines, number):
-            last.descriptions.append(text)  # between two links of a list page: a description
+        if isinstance(last, LinkItem) and (_link_follows(lines, number)
+                                           or _closes_list(parsed.blocks, lines, number)):
+            last.descriptions.append(text)  # in a list page's run of links: a description
             continue
         parsed.blocks.append(_paragraph(line))
 
@@ -250,6 +251,15 @@ def _link_follows(lines: list[Line], number: int) -> bool:
         if line.href is not None:
             return True
     return False
+
+
+def _closes_list(blocks: list[Block], lines: list[Line], number: int) -> bool:
+    """The one line after the last link of a run whose links each have a description."""
+    last, before = blocks[-1], blocks[-2] if len(blocks) > 1 else None
+    ends = number + 1 == len(lines) or lines[number + 1].heading \
+        or LINKS_HEADING.match(lines[number + 1].text) is not None
+    return (isinstance(last, LinkItem) and not last.descriptions and ends
+            and isinstance(before, LinkItem) and len(before.descriptions) == 1)
 
 
 def _is_description(line: Line) -> bool:

@@ -145,6 +145,11 @@ def test_links_are_resolved_by_their_address_across_sections(reference: Path) ->
     coercive = links(reference, "coercive-diplomacy")
     george = "Alexander George -- Forceful Persuasion: Coercive Diplomacy as an Alternative to War"
     assert coercive[george] == "forceful-persuasion.md"
+    listed = {link.text: link.description
+              for link in extract_links(body(reference, "treatment-list"))}
+    assert listed == {"Unofficial Communication": "Contacts between citizens.",
+                      "Dialogue Projects": "Talks between ordinary people.",
+                      "Coercive Diplomacy": "The diplomacy of threats."}
     archive = Archive.open(reference)
     assert {b.slug for b in archive.backlinks("refusal-to-negotiate")} == {
         "coercive-diplomacy", "unofficial-communication", "problem-list"}
