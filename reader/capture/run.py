@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.archive.bundled import bundled_content_dir
+from reader.archive.course import load_course
+from reader.archive.errors import ArchiveError
 from reader.capture import addresses, transaction
 from reader.capture.candidates import Candidate, read_candidate
 from reader.capture.held import Held, HeldPage, held_from_files, read_held
@@ -122,6 +124,12 @@ def _creating(into: Path) -> bool:
 
 
 def _read_held(into: Path) -> Held:
+    """The archive as it is; a course.yaml that does not read refuses the import, since
+    placing pages would mean writing it again."""
+    try:
+        load_course(into / "course.yaml")
+    except ArchiveError as exc:
+        raise ImportRefused(str(exc)) from None
     try:
         return read_held(into)
     except (OSError, UnicodeDecodeError) as exc:

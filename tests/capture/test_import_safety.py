@@ -175,3 +175,22 @@ def test_the_command_line_says_in_one_sentence_why_an_import_cannot_start(
     _out, err = capsys.readouterr()
     assert status == 2 and "not checksums (line 1)" in err and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_a_course_yaml_that_does_not_read_is_never_written_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    (content / "course.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    before = files_in(content)
+    status = main(["import", str(wget_tree(tmp_path / "mirror")), "--into", str(content)])
+    _out, err = capsys.readouterr()
+    assert status == 2 and "course.yaml is not valid YAML" in err and err.count("\n") == 1
+    assert files_in(content) == before
+
+
+def test_long_names_are_cut_to_what_file_systems_take(tmp_path: Path) -> None:
+    name = "ü" * 200 + ".htm"  # 400 bytes in UTF-8: more than a file name may have
+    zipped = zip_of(tmp_path / "copy.zip", {f"problem/{name}": REFUSAL})
+    report = import_saved_copies([zipped], tmp_path / "archive")
+    assert report.ok and [p.slug for p in report.pages] == ["refusal-to-negotiate"]
+    kept = [p for p in (tmp_path / "archive" / "captures").rglob("*") if p.is_file()]
+    assert len(kept) == 1 and len(kept[0].name.encode()) <= 120

@@ -123,4 +123,5 @@ def safe_part(part: str) -> str:
     cleaned = "".join("_" if (unicodedata.category(char) in _UNSAFE or char in '\\:*?"<>|')
                       else char for char in part)
     cleaned = cleaned.strip().lstrip(".")
-    return "" if cleaned in ("", "..") else cleaned[:100]
+    cut = cleaned.encode("utf-8")[:120].decode("utf-8", "ignore")  # file systems count bytes
+    return "" if cut in ("", "..") else cut
