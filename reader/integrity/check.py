@@ -150,8 +150,11 @@ def _page_problems(archive: Archive, specs: list[SectionSpec]) -> list[Problem]:
             problems.append(Problem(page_path, f"names the section '{page.section}' but "
                                                f"course.yaml lists it under "
                                                f"'{listed_in.get(slug)}'."))
-        problems += _capture_problems(archive.root, page_path, page.capture_file,
-                                      page.capture_sha256)
+        captures = {(page.capture_file, page.capture_sha256)} if page.capture_file else set()
+        captures |= {(entry[0], entry[1]) for entry in page.captures}
+        for capture_file, capture_sha256 in sorted(captures):
+            problems += _capture_problems(archive.root, page_path, capture_file,
+                                          capture_sha256)
     return problems
 
 

@@ -367,3 +367,25 @@ def test_the_benchmarks_synthetic_copy_imports_in_each_form(tmp_path: Path) -> N
         assert checked.ok and checked.gaps, name
     for slug in (p.stem for p in (tmp_path / "folder" / "pages").glob("*.md")):
         assert body(tmp_path / "folder", slug) == body(tmp_path / "warc", slug)
+
+
+def test_index_files_and_names_with_query_strings_are_the_addresses_links_give(
+        tmp_path: Path) -> None:
+    files = {
+        "problem/index.html": page("Problems of Force", ["Where force goes wrong."]),
+        "problem/refusal.htm?part=2": page("Refusal to Negotiate, Part Two", ["More."]),
+        "problem/refusal.htm@part=3": page("Refusal to Negotiate, Part Three", ["Yet more."]),
+        "treatment/coercdip.htm": page("Coercive Diplomacy", ["Threats."], [(
+            "Links to Related Problems", [("Force problems", "../problem/", ""),
+                                          ("Refusal, part two", "../problem/refusal.htm?part=2",
+                                           ""),
+                                          ("Refusal, part three",
+                                           "/conflict/peace/problem/refusal.htm?part=3", "")])]),
+    }
+    import_saved_copies([write_tree(tmp_path / "peace", files)], tmp_path / "archive")
+    found = links(tmp_path / "archive", "coercive-diplomacy")
+    assert found == {"Force problems": "problems-of-force.md",
+                     "Refusal, part two": "refusal-to-negotiate.md",
+                     "Refusal, part three": "refusal-to-negotiate-2.md"}
+    part_two = read_page(tmp_path / "archive" / "pages" / "refusal-to-negotiate.md")
+    assert part_two.source_url.endswith("/problem/refusal.htm?part=2")

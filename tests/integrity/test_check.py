@@ -121,3 +121,18 @@ def test_the_report_as_data(tmp_path: Path) -> None:
                                "texts": ["X", "X again"]}
     assert data["not_preserved"][0] == {"slug": "wanted-twice", "title": "Wanted Twice",
                                         "section": "problems"}
+
+
+def test_every_capture_a_page_lists_must_be_there_and_unchanged(tmp_path: Path) -> None:
+    root = small_archive(tmp_path)
+    (root / "captures").mkdir()
+    (root / "captures" / "a.htm").write_bytes(b"first")
+    (root / "captures" / "b.htm").write_bytes(b"second")
+    first = "a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e"
+    page(root, "a", "Text.", extra=f"capture_file: captures/a.htm\ncapture_sha256: {first}\n"
+                                   "captures:\n- file: captures/a.htm\n"
+                                   f"  sha256: {first}\n- file: captures/b.htm\n"
+                                   "  sha256: 0000\n- file: captures/gone.htm\n")
+    report = check_archive(Archive.open(root))
+    assert sorted(p.message.split(",")[0] for p in report.problems) == [
+        "names the capture captures/b.htm", "names the capture captures/gone.htm"]

@@ -42,7 +42,7 @@ class Index:
     def by_text(self, text: str) -> str:
         """A text capture's link: the page whose title it gives, else the slug it makes."""
         wanted = title_slug(text)
-        found = self.titles.get(wanted, [])
+        found = sorted(set(self.titles.get(wanted, []))) if wanted else []
         if wanted in found or not found:
             return wanted
         return found[0] if len(found) == 1 else wanted
