@@ -389,3 +389,17 @@ def test_index_files_and_names_with_query_strings_are_the_addresses_links_give(
                      "Refusal, part three": "refusal-to-negotiate-2.md"}
     part_two = read_page(tmp_path / "archive" / "pages" / "refusal-to-negotiate.md")
     assert part_two.source_url.endswith("/problem/refusal.htm?part=2")
+
+
+def test_a_warc_of_web_archive_copies_dates_them_when_they_were_taken(tmp_path: Path) -> None:
+    wayback = ("https://web.archive.org/web/20010415000000/"
+               "http://www.colorado.edu:80/conflict/peace/problem/refusal.htm")
+    crawl = warc_of(tmp_path / "wayback.warc.gz",
+                    [(wayback, SITE_FILES["problem/refusal.htm"], "2020-01-02T00:00:00Z")])
+    import_saved_copies([crawl], tmp_path / "archive")
+    text = (tmp_path / "archive" / "pages" / "refusal-to-negotiate.md").read_text("utf-8")
+    meta = split_front_matter(text)[0]
+    assert meta["source_url"] == "https://www.colorado.edu/conflict/peace/problem/refusal.htm"
+    assert meta["captured"] == "2001-04-15" and meta["captures"][0]["copy_url"] == wayback
+    assert links(tmp_path / "archive", "refusal-to-negotiate")["Coercive Diplomacy"] == \
+        "coercive-diplomacy.md"

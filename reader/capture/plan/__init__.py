@@ -10,10 +10,10 @@ by their titles, as their links are by their texts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.capture.candidates import Candidate
-from reader.capture.held import Held
+from reader.capture.held import Held, HeldPage
 from reader.capture.plan.groups import choose_best, make_groups
 from reader.capture.plan.links import Index, Resolver, give_titles
 from reader.capture.plan.model import LIST_LINKS, Group, Plan, Stub, list_targets
@@ -24,7 +24,7 @@ __all__ = ["LIST_LINKS", "Group", "Plan", "Stub", "list_targets", "make_plan"]
 
 
 def make_plan(candidates: Sequence[Candidate], held: Held, *, section: str = "",
-              held_capture=None) -> Plan:
+              held_capture: Callable[[HeldPage], Candidate | None] | None = None) -> Plan:
     """Decide every page of the import; `held_capture(page)` re-reads a held page's capture
     (a Candidate, or None) when it may still be the most complete one."""
     groups = make_groups(candidates, held)

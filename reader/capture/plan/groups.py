@@ -3,7 +3,7 @@ them makes its body: the most complete, the newest when they are equal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.capture import addresses
 from reader.capture.candidates import Candidate
@@ -93,7 +93,8 @@ def _held_by_title(group: Group, titles: dict[str, list[HeldPage]]) -> str:
     return ""
 
 
-def choose_best(group: Group, held_capture) -> None:
+def choose_best(group: Group,
+                held_capture: Callable[[HeldPage], Candidate | None] | None) -> None:
     """The most complete capture makes the body; the newest when they are equal."""
     contenders = list(group.candidates)
     shas = {candidate.sha256 for candidate in contenders}

@@ -109,7 +109,8 @@ def _item(name: str, uri: str, data: bytes, warc_date: str, origin: str) -> Item
         address = ""
     fallback = addresses.key(uri).replace("?", "_") or "record"
     return Item(name=name, data=data, address=address, location=uri,
-                copy_url=uri if uri != address else "", captured=_date(warc_date) or archived,
+                copy_url=uri if uri != address else "",
+                captured=archived or _date(warc_date),  # a web archive's copy: when it took it
                 store_name=store_name(rest, fallback), origin=origin)
 
 
