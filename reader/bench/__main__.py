@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-BENCHMARKS: tuple[str, ...] = ("start", "search", "bundle", "import")
+BENCHMARKS: tuple[str, ...] = ("start", "search", "bundle", "import", "torture")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

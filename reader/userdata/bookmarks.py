@@ -40,12 +40,11 @@ class Bookmarks:
         self.store = store
 
     def all(self) -> list[Bookmark]:
-        rows = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY position, id")
+        rows = self.store.rows(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY position, id")
         return [Bookmark(*row) for row in rows]
 
     def find(self, slug: str) -> Bookmark | None:
-        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE slug = ?",
-                                    (slug,)).fetchone()
+        row = self.store.row(f"SELECT {_COLUMNS} FROM bookmarks WHERE slug = ?", (slug,))
         return Bookmark(*row) if row else None
 
     def add(self, slug: str, title: str, label: str = "") -> Bookmark:
@@ -68,8 +67,7 @@ class Bookmarks:
 
     def delete(self, bookmark_id: int) -> Bookmark | None:
         """Remove a bookmark; the returned copy lets the user undo."""
-        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?",
-                                    (bookmark_id,)).fetchone()
+        row = self.store.row(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,))
         with self.store.transaction(CHANGED) as db:
             db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
         return Bookmark(*row) if row else None

@@ -1,13 +1,16 @@
 """The user's database as the managers see it: one transaction per action, change notices.
 
 Every user action is one transaction (BEGIN IMMEDIATE, with a busy timeout, so
-two copies of the program on one folder take turns instead of failing).
+two copies of the program on one folder take turns instead of failing). Reads
+go through `rows`, which survive a row whose text is not valid UTF-8.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +20,10 @@ from typing import Any
 from reader.userdata.settings import DEFAULTS
 
 BUSY_TIMEOUT_MS = 5000
+RETRY_EVERY_S = 2.0  # a store that could not be written tries again at most this often
+NEARLY_FULL = 1 << 20  # free bytes under which an I/O error is a full disk
+UNDECODABLE = ("Some text in your notes database is not valid UTF-8; it is shown with "
+               "\N{REPLACEMENT CHARACTER} where its bytes cannot be read.")
 
 
 class StoreError(RuntimeError):
@@ -34,6 +41,7 @@ class Changes:
 
 
 ALL_CHANGED = Changes(bookmarks=True, notes=True, settings=True, progress=True)
+Reopen = Callable[[], sqlite3.Connection]
 
 
 def now() -> str:
@@ -53,6 +61,10 @@ class Database:
         self.read_only_reason = read_only_reason
         self.recovery_message = recovery_message
         self.look_only = False  # opened to look, not to change: its saves are skipped quietly
+        self.undecodable = False  # some text read was not UTF-8 (shown with U+FFFD)
+        # how to try again for a writable connection, when the reason was passing (busy, full)
+        self.reopen: Reopen | None = None
+        self._next_try = 0.0
         self._listeners: list[Callable[[Changes], None]] = []
 
     @property
@@ -71,15 +83,43 @@ class Database:
         """Changes when another connection (another copy of the program) commits."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
+    def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """The rows of a query; text that is not UTF-8 is read with replacement characters
+        rather than stopping every command (the fast decoder is kept until it fails)."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc) or self.db.text_factory is not str:
+                raise
+        self.db.text_factory = self._lenient
+        return self.db.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: tuple = ()) -> tuple | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def _lenient(self, data: bytes) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.undecodable = True
+            return data.decode("utf-8", "replace")
+
+    def notices(self) -> list[str]:
+        """What a command should tell the user about this data: recovery, unreadable text."""
+        return [text for text in (self.recovery_message, self.undecodable and UNDECODABLE)
+                if text]
+
     @contextmanager
     def transaction(self, changes: Changes) -> Iterator[sqlite3.Connection]:
         """One user action, written whole or not at all; StoreError says why not."""
-        if not self.writable:
+        if not self.writable and not self._try_reopen():
             raise StoreError(f"Nothing can be saved: {self.read_only_reason}.")
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"The change could not be saved ({reason(exc)}).") from None
+            raise StoreError(f"The change could not be saved ({reason(exc, self.path)}).") \
+                from None
         try:
             yield self.db
             self.db.execute("INSERT INTO meta(key, value) VALUES ('changes', 1) "
@@ -87,11 +127,26 @@ class Database:
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise StoreError(f"The change could not be saved ({reason(exc)}).") from None
+            raise StoreError(f"The change could not be saved ({reason(exc, self.path)}).") \
+                from None
         except BaseException:
             self._rollback()
             raise
         self.notify(changes)
+
+    def _try_reopen(self) -> bool:
+        """A store that was busy or found the disk full is not read-only for good: at a
+        save it asks again for a writable connection (not more often than RETRY_EVERY_S)."""
+        if self.reopen is None or time.monotonic() < self._next_try:
+            return False
+        try:
+            connection = self.reopen()
+        except (OSError, sqlite3.Error):
+            self._next_try = time.monotonic() + RETRY_EVERY_S
+            return False
+        self.db.close()
+        self.db, self.read_only_reason, self.reopen = connection, "", None
+        return True
 
     def _rollback(self) -> None:
         """Undo the open transaction; SQLite may have rolled it back itself (a full disk)."""
@@ -102,14 +157,14 @@ class Database:
         """A setting's value, or its declared default."""
         default = DEFAULTS[key]
         try:
-            row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            row = self.row("SELECT value FROM settings WHERE key = ?", (key,))
         except sqlite3.Error:
             return default
         if row is None:
             return default
         try:
             return json.loads(row[0])
-        except ValueError:
+        except (TypeError, ValueError, RecursionError):
             return default
 
     def set(self, key: str, value: Any) -> bool:
@@ -129,22 +184,40 @@ class Database:
         self.db.close()
 
 
-def open_for_reading(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection, also in a folder that cannot be written.
+def reading_modes(path: Path) -> tuple[str, ...]:
+    """How to open `path` to read it and never write, best first.
 
-    A WAL database needs its -shm file, which a read-only folder cannot hold;
-    `immutable` reads the file as it was last closed instead.
+    Read-write with query_only comes first: as the last connection to close, it
+    removes the -wal and -shm files it made, which a read-only one leaves behind.
+    Not when a log is there already: closing would copy it into the file, which
+    only a store that may write should do. A WAL database needs its -shm file,
+    which a read-only folder cannot hold; `immutable` then reads the file as it
+    was last closed.
     """
+    try:
+        logged = path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        logged = False
+    return ("mode=ro", "mode=ro&immutable=1") if logged else (
+        "mode=rw", "mode=ro", "mode=ro&immutable=1")
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """A connection that reads and never writes, also in a folder that cannot be written."""
     if not path.is_file():
         return None
-    for options in ("mode=ro", "mode=ro&immutable=1"):
+    for options in reading_modes(path):
         try:
             connection = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
                                          isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            continue
+        try:
+            connection.execute("PRAGMA query_only=1")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return connection
         except sqlite3.Error:
-            continue
+            connection.close()
     return None
 
 
@@ -156,5 +229,36 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return connection
 
 
-def reason(exc: BaseException) -> str:
+def reason(exc: BaseException, near: Path | None = None) -> str:
+    """Why something could not be saved, in words: a full disk is named as one, also when
+    SQLite can only say "disk I/O error" (its shared-memory file could not grow)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or getattr(exc, "errno", None) == errno.ENOSPC:
+        return "the disk is full"
+    if (name.startswith("SQLITE_IOERR") or isinstance(exc, OSError)) and _nearly_full(near):
+        return "the disk is full"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "another copy of the reader is busy with it"
+    if name.startswith("SQLITE_READONLY"):
+        return "it is read-only"
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def passing(exc: BaseException) -> bool:
+    """True for a reason that may pass while the reader runs: busy, a full disk, I/O."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return (name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR"))
+            or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EAGAIN, errno.EIO)
+            or isinstance(exc, TimeoutError))
+
+
+def _nearly_full(near: Path | None) -> bool:
+    import shutil  # only when something failed
+
+    for folder in (near, *(near.parents if near else ())):
+        if folder is not None and folder.exists():
+            try:
+                return shutil.disk_usage(folder).free < NEARLY_FULL
+            except OSError:
+                return False
+    return False

@@ -61,7 +61,7 @@ class Notes:
         The filter ignores case and accents ("etat" finds "État"), which SQLite's
         lower() cannot do beyond ASCII, so it runs here.
         """
-        rows = self.store.db.execute(
+        rows = self.store.rows(
             f"SELECT {_COLUMNS} FROM notes "
             "ORDER BY page_title COLLATE NOCASE, slug, coalesce(position, -1), id")
         notes = [Note(*row) for row in rows]
@@ -73,14 +73,13 @@ class Notes:
                 or needle in fold(n.page_title)]
 
     def for_page(self, slug: str) -> list[Note]:
-        rows = self.store.db.execute(
+        rows = self.store.rows(
             f"SELECT {_COLUMNS} FROM notes WHERE slug = ? ORDER BY coalesce(position, -1), id",
             (slug,))
         return [Note(*row) for row in rows]
 
     def get(self, note_id: int) -> Note | None:
-        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?",
-                                    (note_id,)).fetchone()
+        row = self.store.row(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,))
         return Note(*row) if row else None
 
     def add(self, slug: str, page_title: str, text: str, anchor: Anchor | None = None) -> Note:
@@ -105,4 +104,4 @@ class Notes:
         return note
 
     def count(self) -> int:
-        return self.store.db.execute("SELECT count(*) FROM notes").fetchone()[0]
+        return self.store.row("SELECT count(*) FROM notes")[0]

@@ -12,7 +12,7 @@ class Progress:
         self.store = store
 
     def read_slugs(self) -> set[str]:
-        return {row[0] for row in self.store.db.execute("SELECT slug FROM progress")}
+        return {row[0] for row in self.store.rows("SELECT slug FROM progress")}
 
     def mark_read(self, slug: str) -> None:
         """Remember the page as read (the first time it is opened; later opens add nothing)."""

@@ -1,0 +1,182 @@
+"""A damaged database never stops the reader and never costs the user what can be saved.
+
+What the file still holds (read through its write-ahead log, and without it) and
+what the newest good backup holds are merged, each note once in its newest
+version (merge.py), and that union takes the file's place; the file as it was is
+kept beside it as `<name>.corrupt-<time>`. A write-ahead log that belongs to
+another database is set aside unused. The message says what was found and what
+was kept, once. A store that only looks gets the same union in memory and leaves
+the folder as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from reader.common.files import atomic_path
+from reader.common.words import counted
+from reader.userdata.database import connect, open_for_reading
+from reader.userdata.recovery.diagnosis import (
+    EMPTY,
+    FOREIGN_LOG,
+    Finding,
+    diagnose,
+    has_log,
+    is_damaged,
+    log_path,
+)
+from reader.userdata.recovery.merge import merge, write_union
+from reader.userdata.recovery.salvage import Rows, readable_rows
+
+__all__ = ["is_damaged", "look", "recover_if_damaged"]
+
+
+def recover_if_damaged(path: Path) -> str:
+    """Recover the file in place when it calls for it; '' when it was sound, else what
+    was found and what was kept, in words for the user."""
+    finding = diagnose(path)
+    if finding is None:
+        return ""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    if finding.kind == FOREIGN_LOG:
+        aside = path.with_name(f"{path.name}-wal.foreign-{stamp}")
+        os.replace(log_path(path), aside)
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)  # the index of that log
+        return (f"A write-ahead log that belongs to another database lay beside your notes "
+                f"database {path}; it was moved to {aside} unused, and your notes and "
+                "bookmarks are as they were.")
+    sources, from_file, backup = _sources(path)
+    aside = _keep_aside(path, stamp) if path.stat().st_size or has_log(path) else None
+    with atomic_path(path, durable=True) as partial:
+        fresh = connect(partial)
+        try:
+            now = write_union(fresh, merge(sources))
+        finally:
+            fresh.close()
+        for side in ("-wal", "-shm"):  # they belong to the old file: never to the union
+            path.with_name(path.name + side).unlink(missing_ok=True)
+    return _told(path, finding, from_file, backup, now, aside)
+
+
+def look(path: Path) -> tuple[sqlite3.Connection | None, str]:
+    """For a store that only looks: (a connection to read, what was found), recovering in
+    memory what calls for it; (None, '') when the file needs no recovery."""
+    if has_log(path) and not path.with_name(path.name + "-shm").exists():
+        return _look_at_copy(path)  # reading the log in place would leave a -shm file
+    return _look(path, path)
+
+
+def _look(path: Path, shown: Path) -> tuple[sqlite3.Connection | None, str]:
+    finding = diagnose(path)
+    if finding is None:
+        return None, ""
+    if finding.kind == FOREIGN_LOG:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1",
+                                     uri=True, isolation_level=None, check_same_thread=False)
+        return connection, (f"A write-ahead log that belongs to another database lies beside "
+                            f"your notes database {shown}; it was not used. The next start of "
+                            "the reader sets it aside.")
+    sources, from_file, backup = _sources(path, shown)
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    now = write_union(memory, merge(sources))
+    return memory, _told(shown, finding, from_file, backup, now, None, looked=True)
+
+
+def _look_at_copy(path: Path) -> tuple[sqlite3.Connection | None, str]:
+    """A file with a log but no -shm (copied in, or left by a crash): looked at through a
+    private copy, read into memory, so that the folder is left exactly as it is."""
+    with tempfile.TemporaryDirectory(prefix="otpic-look-") as name:
+        copy = Path(name) / path.name
+        for side in ("", "-wal"):
+            shutil.copy2(path.with_name(path.name + side), copy.with_name(copy.name + side))
+        connection, message = _look(copy, path)
+        connection = connection or open_for_reading(copy)
+        if connection is None:
+            return None, message
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        connection.backup(memory)
+        connection.close()
+    return memory, message
+
+
+def _sources(path: Path, shown: Path | None = None,
+             ) -> tuple[list[Rows], dict[str, int], tuple[str, dict[str, int]] | None]:
+    """What to merge, most trusted first; what the file gave; the backup's day and counts
+    (the backups of `shown`, the file the user has, when `path` is a copy of it)."""
+    from reader.userdata.backups import list_backups
+
+    sources = [readable_rows(path)]
+    if has_log(path):  # the file as it was at its last checkpoint, which its log cannot spoil
+        sources.append(readable_rows(path, through_log=False))
+    from_file = _counts(merge(sources))
+    backup = None
+    for found in list_backups(shown or path):
+        rows = readable_rows(found.path)
+        if rows:
+            sources.append(rows)
+            backup = (f"{found.day:%B} {found.day.day}, {found.day.year}", _counts(rows))
+            break
+    return sources, from_file, backup
+
+
+def _counts(rows: Rows) -> dict[str, int]:
+    return {"notes": len(rows.get("notes", [])), "bookmarks": len(rows.get("bookmarks", []))}
+
+
+def _keep_aside(path: Path, stamp: str) -> Path:
+    """The file and its log as they were, beside it (a hard link where the disk allows)."""
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for side in ("", "-wal"):
+        source = path.with_name(path.name + side)
+        if source.exists():
+            target = aside.with_name(aside.name + side)
+            try:
+                os.link(source, target)
+            except OSError:  # FAT on a USB stick has no links
+                shutil.copy2(source, target)
+    return aside
+
+
+def _told(path: Path, finding: Finding, from_file: dict[str, int],
+          backup: tuple[str, dict[str, int]] | None, now: dict[str, int], aside: Path | None,
+          *, looked: bool = False) -> str:
+    """What was found and what was kept, as sentences."""
+
+    def holds(counts: dict[str, int]) -> str:
+        return f"{counted(counts['notes'], 'note')} and {counted(counts['bookmarks'], 'bookmark')}"
+
+    state = "is empty" if finding.kind == EMPTY else f"is damaged ({finding.detail})"
+    if not looked:
+        state = state.replace("is ", "was ", 1)
+    parts = [f"Your notes database {path} {state}."]
+    if aside is not None:
+        parts.append(f"It was kept as {aside}.")
+    read = finding.kind != EMPTY or bool(from_file["notes"] or from_file["bookmarks"])
+    if read:
+        parts.append(f"From it, {holds(from_file)} could still be read.")
+    if backup is None:
+        parts.append("There was no backup that could be read.")
+    else:
+        parts.append(f"The backup of {backup[0]} held {holds(backup[1])}.")
+    if looked:
+        if backup is None:
+            parts.append(f"Shown here: {holds(now)}, all that could be read.")
+        elif read:
+            parts.append(f"Both are shown merged, keeping the newest version of each note: "
+                         f"{holds(now)}.")
+        else:
+            parts.append(f"Shown here: what the backup holds, {holds(now)}.")
+        parts.append("The file was left as it is; the next start of the reader repairs it.")
+    elif backup is None:
+        parts.append(f"You now have {holds(now)}, all that could be read.")
+    elif read:
+        parts.append(f"Both were merged, keeping the newest version of each note: you now "
+                     f"have {holds(now)}.")
+    else:
+        parts.append(f"The backup was restored: you now have {holds(now)}.")
+    return " ".join(parts)
