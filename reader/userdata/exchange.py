@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 from dataclasses import asdict
 from itertools import groupby
 from pathlib import Path
@@ -18,6 +20,7 @@ from reader.userdata.store import UserStore
 
 FORMAT = "otpic-reader-notes"
 VERSION = 1
+MAX_BYTES = 256 * 2**20  # far above 10,000 long notes; below what would exhaust memory
 BOOKMARK_FIELDS = {"uid": str, "slug": str, "title": str, "label": str, "created": str}
 NOTE_FIELDS = {"uid": str, "slug": str, "page_title": str, "text": str, "quote": str,
                "prefix": str, "suffix": str, "created": str, "updated": str}
@@ -115,12 +118,36 @@ def _squeeze(lines: list[str]) -> list[str]:
     return out
 
 
-def parse_export(path: Path) -> dict[str, Any]:
-    """Read and check an export file completely before anything is written."""
+def read_export(path: Path) -> bytes:
+    """The file's bytes, refused when it is no regular file (a FIFO would wait for ever,
+    /dev/zero never ends) or larger than any export (MAX_BYTES)."""
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ExchangeError(f"{path} cannot be read ({exc.strerror}).") from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise ExchangeError(f"{path} is not an OTPIC Reader export: it is not a file.")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ExchangeError(f"{path} cannot be read ({exc.strerror}).") from None
+    finally:
+        os.close(handle)
+    if len(data) > MAX_BYTES:
+        raise ExchangeError(f"{path} is not an OTPIC Reader export: it is larger than "
+                            f"{MAX_BYTES // 2**20} MiB.")
+    return data
+
+
+def parse_export(path: Path) -> dict[str, Any]:
+    """Read and check an export file completely before anything is written."""
+    raw = read_export(path)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))  # an editor may have added a BOM
+    except RecursionError:
+        raise ExchangeError(f"{path} is not an OTPIC Reader export: its JSON is nested too "
+                            "deeply.") from None
     except (UnicodeDecodeError, ValueError):
         raise ExchangeError(f"{path} is not an OTPIC Reader export: it is not JSON.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -168,7 +195,11 @@ def _check_item(path: Path, key: str, number: int, item: Any, fields: dict[str, 
 
 def import_export(store: UserStore, path: Path) -> tuple[int, int]:
     """Merge an export without duplicates, all or nothing; (bookmarks, notes) added."""
-    data = parse_export(path)
+    return merge_export(store, parse_export(path))
+
+
+def merge_export(store: UserStore, data: dict[str, Any]) -> tuple[int, int]:
+    """Merge what parse_export read, in one transaction; (bookmarks, notes) added."""
     added_bookmarks = added_notes = 0
     with store.transaction(Changes(bookmarks=True, notes=True)) as db:
         for item in data.get("bookmarks", []):

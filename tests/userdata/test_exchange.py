@@ -81,3 +81,55 @@ def test_a_file_with_one_bad_note_among_good_ones_writes_nothing(tmp_path: Path)
     with pytest.raises(ExchangeError):
         import_export(target, path)
     assert Notes(target).all() == [] and Bookmarks(target).all() == []
+
+
+def write_export(path: Path, notes: list[dict], prefix: bytes = b"") -> Path:
+    document = {"format": "otpic-reader-notes", "version": 1, "notes": notes}
+    path.write_bytes(prefix + json.dumps(document).encode("utf-8"))
+    return path
+
+
+NOTE = {"uid": "u1", "slug": "about", "page_title": "About", "text": "t", "quote": "",
+        "prefix": "", "suffix": "", "created": "2026-01-01", "updated": "2026-01-01"}
+
+
+def test_an_export_saved_with_a_bom_is_read(tmp_path: Path) -> None:
+    store = UserStore.open(tmp_path / "data")
+    assert import_export(store, write_export(tmp_path / "bom.json", [NOTE],
+                                             b"\xef\xbb\xbf")) == (0, 1)
+
+
+def test_json_nested_5000_deep_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    with pytest.raises(ExchangeError, match="nested too deeply") as caught:
+        import_export(UserStore.open(tmp_path / "data"), deep)
+    assert str(deep) in str(caught.value)
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_a_fifo_is_refused_at_once(tmp_path: Path, special: str) -> None:
+    import os
+
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "export.json"
+        os.mkfifo(path)  # no writer: reading it would wait for ever
+    with pytest.raises(ExchangeError, match="it is not a file"):
+        import_export(UserStore.open(tmp_path / "data"), path)
+
+
+def test_an_export_larger_than_any_is_refused(tmp_path: Path, monkeypatch) -> None:
+    from reader.userdata import exchange
+
+    monkeypatch.setattr(exchange, "MAX_BYTES", 100)
+    with pytest.raises(ExchangeError, match="larger than"):
+        import_export(UserStore.open(tmp_path / "data"),
+                      write_export(tmp_path / "big.json", [NOTE] * 10))
+
+
+def test_a_slug_with_a_trailing_newline_is_refused(tmp_path: Path) -> None:
+    store = UserStore.open(tmp_path / "data")
+    with pytest.raises(ExchangeError, match="not a page name"):
+        import_export(store, write_export(tmp_path / "x.json", [{**NOTE, "slug": "about\n"}]))
+    assert store.notes.all() == []
