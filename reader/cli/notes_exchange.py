@@ -34,11 +34,21 @@ def _store(args: argparse.Namespace, *, look_only: bool = False):
     return UserStore.open(resolve_data_dir(args.data_dir), look_only=look_only)
 
 
+def tell(store) -> None:
+    """Say on stderr what recovery found and did, as the window does in a message."""
+    for notice in store.notices():
+        print(f"otpic-reader: {notice}", file=sys.stderr)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from reader.userdata.exchange import export_json, export_markdown
 
     store = _store(args, look_only=True)  # exporting changes nothing in the data folder
-    text = export_json(store) if args.format == "json" else export_markdown(store)
+    try:
+        text = export_json(store) if args.format == "json" else export_markdown(store)
+    finally:
+        tell(store)
+        store.close()
     if not args.output:
         sys.stdout.write(text)
         return 0
@@ -52,14 +62,20 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from reader.userdata.database import StoreError
-    from reader.userdata.exchange import ExchangeError, import_export
+    from reader.userdata.exchange import ExchangeError, merge_export, parse_export
 
+    try:
+        data = parse_export(Path(args.file))  # a bad file is refused before the data is opened
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
     store = _store(args)
     try:
-        bookmarks, notes = import_export(store, Path(args.file))
-    except (ExchangeError, StoreError) as exc:
+        tell(store)
+        bookmarks, notes = merge_export(store, data)
+    except StoreError as exc:
         raise UserError(str(exc)) from None
+    finally:
+        store.close()
     print(f"Imported {counted(notes, 'note')} and {counted(bookmarks, 'bookmark')} from "
           f"{args.file} (anything already here was left as it was).")
     return 0
-

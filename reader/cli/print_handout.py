@@ -72,14 +72,25 @@ def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
     from reader.ui.pdf import write_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    write_pdf(html, target, title)
+    try:
+        write_pdf(html, target, title)
+    except OSError as exc:
+        raise UserError(f"The handout could not be written to {target} "
+                        f"({exc.strerror or exc}).") from None
     print(f"Wrote {target}: {what}.")
     return 0
 
 
 def _notes(data_dir: str | None, slugs: list[str]):
+    """The notes on those pages; what recovery found and did is said on stderr."""
+    from reader.cli.notes_exchange import tell
     from reader.render.handout import HandoutNote
     from reader.userdata import UserStore, resolve_data_dir
 
-    notes = UserStore.open(resolve_data_dir(data_dir)).notes
-    return {slug: [HandoutNote(n.quote, n.text) for n in notes.for_page(slug)] for slug in slugs}
+    store = UserStore.open(resolve_data_dir(data_dir))
+    try:
+        return {slug: [HandoutNote(n.quote, n.text) for n in store.notes.for_page(slug)]
+                for slug in slugs}
+    finally:
+        tell(store)
+        store.close()

@@ -17,6 +17,7 @@ import sys
 from reader.cli.common import UserError, add_content_argument, add_data_dir_argument, open_archive
 
 _BOLD = re.compile(r"</?b>")
+MAX_LIMIT = 100_000  # more results than any archive holds
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -42,13 +43,14 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UserError(f"--limit must be a positive number of results, not {args.limit}.")
+    limit = min(args.limit, MAX_LIMIT)  # --limit 10**30 would overflow SQLite's integers
     query = " ".join(args.query)
     archive = open_archive(args.content)
     with SearchIndex.open(archive) as index:
         if index.cache_problem:
             print(f"otpic-reader: {index.cache_problem}", file=sys.stderr)
         index.set_notes(_notes(args.data_dir))
-        hits = index.search(query, limit=args.limit)
+        hits = index.search(query, limit=limit)
     if args.json:
         print(json.dumps([{"slug": hit.slug, "title": hit.title, "kind": hit.kind,
                            "section": hit.section, "score": round(hit.score, 6),
@@ -69,15 +71,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _notes(data_dir: str | None) -> list:
     """The reader's notes, when there is a data folder with notes; nothing is created."""
-    from reader.search.index import NoteDoc
+    from reader.cli.notes_exchange import tell
+    from reader.search.note_docs import NoteDoc
     from reader.userdata import UserStore, resolve_data_dir
     from reader.userdata.paths import DB_NAME
 
     folder = resolve_data_dir(data_dir)
     if not (folder / DB_NAME).is_file():
         return []
-    return [NoteDoc(n.id, n.slug, n.page_title, n.quote, n.text)
-            for n in UserStore.open(folder).notes.all()]
+    store = UserStore.open(folder)
+    try:
+        return [NoteDoc.of(note) for note in store.notes.all()]
+    finally:
+        tell(store)  # what recovery found and did, on stderr
+        store.close()
 
 
 def plain_snippet(snippet: str) -> str:

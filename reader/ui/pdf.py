@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from reader.common.files import atomic_path
 from reader.ui.sheets import paint_handout
 
 PRINT_POINT_SIZE = 11
@@ -29,9 +30,49 @@ def handout_layout() -> QPageLayout:
 
 
 def write_pdf(html: str, path: Path, title: str = "") -> None:
-    """Write the handout as an A4 PDF."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("OTPIC Reader")
-    writer.setPageLayout(handout_layout())
-    paint_handout(html, writer)  # sheets with running heads, broken as a typesetter would
+    """Write the handout as an A4 PDF, whole or not at all; OSError says why not.
+
+    QTextDocument.print_ returns nothing, and QPdfWriter says nothing when its file
+    cannot be opened or written (a folder that cannot be written, a full disk). So
+    the PDF goes to a file beside `path` that is opened here (QFile.open answers),
+    and replaces `path` only when QFile reports no error after the painter is done
+    and what the file holds is a whole PDF.
+    """
+    with atomic_path(path) as partial:
+        device = QFile(str(partial))
+        if not device.open(QIODevice.OpenModeFlag.WriteOnly):
+            raise OSError(_why(device, path))
+        writer = QPdfWriter(device)
+        writer.setTitle(title)
+        writer.setCreator("OTPIC Reader")
+        writer.setPageLayout(handout_layout())
+        paint_handout(html, writer)  # sheets with running heads, broken as a typesetter would
+        del writer
+        device.close()
+        if device.error() != QFileDevice.FileError.NoError:
+            raise OSError(_why(device, path))
+        _check_whole(partial)
+
+
+def _why(device: QFile, path: Path) -> str:
+    """QFile's reason, or the disk's when Qt only knows "Unknown error"."""
+    import shutil
+
+    why = device.errorString()
+    if why and why != "Unknown error":
+        return why
+    try:
+        full = shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        full = False
+    return "the disk is full" if full else "the file could not be written"
+
+
+def _check_whole(path: Path) -> None:
+    """A PDF begins with %PDF- and ends with %%EOF; anything else was cut short."""
+    with open(path, "rb") as written:
+        head = written.read(5)
+        written.seek(max(0, path.stat().st_size - 1024))
+        tail = written.read()
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        raise OSError("the PDF was not written whole")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from reader.userdata import UserStore
@@ -57,3 +59,53 @@ def test_the_glossary_prints_whole(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     pages, text = pdf_text(out)
     assert pages >= 3 and "Backlash" in text and "Use of force" in text
+
+
+@pytest.fixture
+def disk(tmp_path: Path):
+    """A small tmpfs, for a folder that cannot be written or a disk that fills up."""
+    from reader.bench.torture import Skipped, small_disk
+
+    try:
+        with small_disk(tmp_path / "disk", "16k") as mounted:
+            yield mounted
+    except Skipped:
+        pytest.skip("mounting a tmpfs needs root")
+
+
+def test_a_folder_that_cannot_be_written_is_exit_2_not_a_wrote(disk: Path) -> None:
+    from reader.bench.torture import make_read_only
+
+    make_read_only(disk)
+    target = disk / "handout.pdf"
+    result = run_cli("print", "--page", "coercive-diplomacy", "--pdf", str(target))
+    assert result.returncode == 2 and "Wrote" not in result.stdout
+    assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    assert "Read-only file system" in result.stderr
+
+
+def test_a_full_disk_is_exit_2_and_leaves_no_half_pdf(disk: Path) -> None:
+    target = disk / "handout.pdf"
+    result = run_cli("print", "--section", "approaches", "--pdf", str(target))
+    assert result.returncode == 2 and "Wrote" not in result.stdout
+    assert str(target) in result.stderr and "space" in result.stderr
+    assert list(disk.iterdir()) == []
+
+
+def test_an_existing_pdf_is_kept_when_the_new_one_cannot_be_written(disk: Path) -> None:
+    target = disk / "handout.pdf"
+    target.write_bytes(b"%PDF-1.4 the old handout %%EOF")
+    result = run_cli("print", "--section", "approaches", "--pdf", str(target))
+    assert result.returncode == 2
+    assert target.read_bytes() == b"%PDF-1.4 the old handout %%EOF"
+
+
+def test_print_with_notes_says_what_recovery_kept(tmp_path: Path, data_dir: Path) -> None:
+    from reader.bench.torture import _garbage, make_base
+
+    make_base(data_dir, before=4, after=1)
+    _garbage(data_dir / "otpic-reader.sqlite3", random.Random(1))
+    result = run_cli("print", "--section", "approaches", "--with-notes", "--pdf",
+                     str(tmp_path / "s.pdf"), "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "was damaged" in result.stderr and "The backup of" in result.stderr
