@@ -20,6 +20,7 @@ from typing import Any
 from reader.userdata.settings import DEFAULTS
 
 BUSY_TIMEOUT_MS = 5000
+READ_BUSY_S = 1.0  # a store that only reads waits this long for a file another program holds
 RETRY_EVERY_S = 2.0  # a store that could not be written tries again at most this often
 NEARLY_FULL = 1 << 20  # free bytes under which an I/O error is a full disk
 UNDECODABLE = ("Some text in your notes database is not valid UTF-8; it is shown with "
@@ -209,7 +210,8 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     for options in reading_modes(path):
         try:
             connection = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
-                                         isolation_level=None, check_same_thread=False)
+                                         isolation_level=None, check_same_thread=False,
+                                         timeout=READ_BUSY_S)
         except sqlite3.Error:
             continue
         try:
@@ -229,10 +231,23 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return connection
 
 
+# SQLite's result codes by the words of their messages, for Python before 3.11
+_NAMES = {"database or disk is full": "SQLITE_FULL", "disk I/O error": "SQLITE_IOERR",
+          "database is locked": "SQLITE_BUSY", "database table is locked": "SQLITE_LOCKED",
+          "readonly database": "SQLITE_READONLY"}
+
+
+def _name(exc: BaseException) -> str:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name or not isinstance(exc, sqlite3.Error):
+        return name
+    return next((code for words, code in _NAMES.items() if words in str(exc)), "")
+
+
 def reason(exc: BaseException, near: Path | None = None) -> str:
     """Why something could not be saved, in words: a full disk is named as one, also when
     SQLite can only say "disk I/O error" (its shared-memory file could not grow)."""
-    name = getattr(exc, "sqlite_errorname", "")
+    name = _name(exc)
     if name.startswith("SQLITE_FULL") or getattr(exc, "errno", None) == errno.ENOSPC:
         return "the disk is full"
     if (name.startswith("SQLITE_IOERR") or isinstance(exc, OSError)) and _nearly_full(near):
@@ -246,8 +261,8 @@ def reason(exc: BaseException, near: Path | None = None) -> str:
 
 def passing(exc: BaseException) -> bool:
     """True for a reason that may pass while the reader runs: busy, a full disk, I/O."""
-    name = getattr(exc, "sqlite_errorname", "")
-    return (name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR"))
+    return (_name(exc).startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL",
+                                   "SQLITE_IOERR"))
             or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EAGAIN, errno.EIO)
             or isinstance(exc, TimeoutError))
 

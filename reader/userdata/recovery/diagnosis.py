@@ -19,6 +19,7 @@ from reader.userdata.schema import IDENTITY, schema_problem
 FOREIGN_LOG, EMPTY, DAMAGED = "foreign log", "empty", "damaged"
 OWN, FOREIGN, SPOILS = "own", "foreign", "spoils"  # what a -wal is to the file beside it
 CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+BUSY_S = 1.0  # a file another program holds is not judged: the open after this waits for it
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def is_damaged(path: Path) -> bool:
 def _check(path: Path) -> Finding | None:
     for options in reading_modes(path):
         try:
-            db = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True)
+            db = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True,
+                                 timeout=BUSY_S)
         except sqlite3.Error:
             continue
         try:
@@ -85,6 +87,8 @@ def _check(path: Path) -> Finding | None:
         except sqlite3.DatabaseError as exc:
             if _is_corruption(exc):
                 return Finding(DAMAGED, "SQLite cannot read it as a database")
+            if "locked" in str(exc):
+                return None  # another program holds it: no verdict, and the open retries
         finally:
             db.close()
     return None
