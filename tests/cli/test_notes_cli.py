@@ -63,10 +63,11 @@ def test_exporting_from_an_empty_folder_creates_nothing_there(tmp_path: Path) ->
 
 def damaged(folder: Path) -> set[str]:
     """A folder with 40 notes in a backup and 10 since, its file then damaged in the middle."""
-    from reader.bench.torture import _one_page, make_base
+    from reader.bench.torture.common import make_base
+    from reader.bench.torture.damage import one_page
 
     uids = make_base(folder, before=40, after=10)
-    _one_page(folder / DB_NAME, random.Random(1))
+    one_page(folder / DB_NAME, random.Random(1))
     return uids
 
 

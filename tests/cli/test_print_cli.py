@@ -64,7 +64,7 @@ def test_the_glossary_prints_whole(tmp_path: Path) -> None:
 @pytest.fixture
 def disk(tmp_path: Path):
     """A small tmpfs, for a folder that cannot be written or a disk that fills up."""
-    from reader.bench.torture import Skipped, small_disk
+    from reader.bench.torture.disks import Skipped, small_disk
 
     try:
         with small_disk(tmp_path / "disk", "16k") as mounted:
@@ -74,7 +74,7 @@ def disk(tmp_path: Path):
 
 
 def test_a_folder_that_cannot_be_written_is_exit_2_not_a_wrote(disk: Path) -> None:
-    from reader.bench.torture import make_read_only
+    from reader.bench.torture.disks import make_read_only
 
     make_read_only(disk)
     target = disk / "handout.pdf"
@@ -101,10 +101,11 @@ def test_an_existing_pdf_is_kept_when_the_new_one_cannot_be_written(disk: Path) 
 
 
 def test_print_with_notes_says_what_recovery_kept(tmp_path: Path, data_dir: Path) -> None:
-    from reader.bench.torture import _garbage, make_base
+    from reader.bench.torture.common import make_base
+    from reader.bench.torture.damage import garbage
 
     make_base(data_dir, before=4, after=1)
-    _garbage(data_dir / "otpic-reader.sqlite3", random.Random(1))
+    garbage(data_dir / "otpic-reader.sqlite3", random.Random(1))
     result = run_cli("print", "--section", "approaches", "--with-notes", "--pdf",
                      str(tmp_path / "s.pdf"), "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench.torture import Skipped, small_disk
+from reader.bench.torture.disks import Skipped, small_disk
 from reader.userdata.daily import DailyBackup
 
 

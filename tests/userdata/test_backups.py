@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench.torture import fill
+from reader.bench.torture.disks import fill
 from reader.userdata import UserStore
 from reader.userdata.backups import (
     copy_database,

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench.torture import _foreign_log, _foreign_log_same_shape, make_base
+from reader.bench.torture.common import make_base
+from reader.bench.torture.damage import foreign_log, foreign_log_same_shape
 from reader.userdata import UserStore
 from reader.userdata.backups import list_backups, make_daily_backup
 from reader.userdata.paths import DB_NAME
@@ -101,7 +102,7 @@ def test_a_zero_length_file_without_backup_is_a_new_one(tmp_path: Path) -> None:
     assert store.writable and store.recovery_message == "" and store.notes.count() == 0
 
 
-@pytest.mark.parametrize("foreign", [_foreign_log, _foreign_log_same_shape])
+@pytest.mark.parametrize("foreign", [foreign_log, foreign_log_same_shape])
 def test_a_write_ahead_log_of_another_database_is_never_used(base, foreign) -> None:
     folder, everything = base
     foreign(folder / DB_NAME, random.Random(1))
@@ -118,7 +119,7 @@ def test_a_write_ahead_log_of_another_database_is_never_used(base, foreign) -> N
 
 def test_a_wal_of_the_same_shape_is_recognised_by_the_files_name(base) -> None:
     folder, _ = base
-    _foreign_log_same_shape(folder / DB_NAME, random.Random(1))
+    foreign_log_same_shape(folder / DB_NAME, random.Random(1))
     message = UserStore.open(folder).recovery_message
     assert message.startswith("A write-ahead log that belongs to another database")
 
@@ -175,11 +176,11 @@ def test_two_copies_finding_one_damaged_file_recover_it_once(base) -> None:
 
 def test_random_damage_never_stops_opening_and_loses_only_what_is_gone(
         tmp_path: Path) -> None:
-    from reader.bench.torture import _backup_uids, probe_uids
+    from reader.bench.torture.damage import backup_uids, probe_uids
 
     base = tmp_path / "base"
     everything = make_base(base, before=40, after=10)
-    in_backup = _backup_uids(base)
+    in_backup = backup_uids(base)
     rng = random.Random(7)
     for trial in range(8):
         folder = tmp_path / f"t{trial}"

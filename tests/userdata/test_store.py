@@ -78,10 +78,11 @@ def test_where_the_data_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 def test_a_read_only_disk_holding_wal_and_shm_opens_read_only_at_once(tmpfs) -> None:
     """A USB stick with its write switch on, after a crash: not "writable, then failing"."""
-    from reader.bench.torture import _killed_writer, make_read_only, uids_in_copy
+    from reader.bench.torture.common import killed_writer, uids_in_copy
+    from reader.bench.torture.disks import make_read_only
 
     disk = tmpfs(size="8m")
-    _killed_writer(disk / "data")
+    killed_writer(disk / "data")
     assert (disk / "data" / f"{DB_NAME}-wal").stat().st_size > 0
     saved = uids_in_copy(disk / "data")
     make_read_only(disk)
@@ -92,7 +93,7 @@ def test_a_read_only_disk_holding_wal_and_shm_opens_read_only_at_once(tmpfs) -> 
 
 
 def test_a_full_disk_at_open_is_named_and_saving_works_once_there_is_room(tmpfs) -> None:
-    from reader.bench.torture import fill
+    from reader.bench.torture.disks import fill
 
     disk = tmpfs(size="1m")
     first = UserStore.open(disk / "data")
