@@ -19,18 +19,16 @@ import tempfile
 from pathlib import Path
 
 from reader.common.files import atomic_path
-from reader.common.words import counted
 from reader.userdata.database import connect, open_for_reading
 from reader.userdata.recovery.diagnosis import (
-    EMPTY,
     FOREIGN_LOG,
-    Finding,
     diagnose,
     has_log,
     is_damaged,
     log_path,
 )
 from reader.userdata.recovery.merge import merge, write_union
+from reader.userdata.recovery.report import counts, told
 from reader.userdata.recovery.salvage import Rows, readable_rows
 
 __all__ = ["is_damaged", "look", "recover_if_damaged"]
@@ -60,7 +58,7 @@ def recover_if_damaged(path: Path) -> str:
             fresh.close()
         for side in ("-wal", "-shm"):  # they belong to the old file: never to the union
             path.with_name(path.name + side).unlink(missing_ok=True)
-    return _told(path, finding, from_file, backup, now, aside)
+    return told(path, finding, from_file, backup, now, aside)
 
 
 def look(path: Path) -> tuple[sqlite3.Connection | None, str]:
@@ -84,7 +82,7 @@ def _look(path: Path, shown: Path) -> tuple[sqlite3.Connection | None, str]:
     sources, from_file, backup = _sources(path, shown)
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     now = write_union(memory, merge(sources))
-    return memory, _told(shown, finding, from_file, backup, now, None, looked=True)
+    return memory, told(shown, finding, from_file, backup, now, None, looked=True)
 
 
 def _look_at_copy(path: Path) -> tuple[sqlite3.Connection | None, str]:
@@ -113,19 +111,15 @@ def _sources(path: Path, shown: Path | None = None,
     sources = [readable_rows(path)]
     if has_log(path):  # the file as it was at its last checkpoint, which its log cannot spoil
         sources.append(readable_rows(path, through_log=False))
-    from_file = _counts(merge(sources))
+    from_file = counts(merge(sources))
     backup = None
     for found in list_backups(shown or path):
         rows = readable_rows(found.path)
         if rows:
             sources.append(rows)
-            backup = (f"{found.day:%B} {found.day.day}, {found.day.year}", _counts(rows))
+            backup = (f"{found.day:%B} {found.day.day}, {found.day.year}", counts(rows))
             break
     return sources, from_file, backup
-
-
-def _counts(rows: Rows) -> dict[str, int]:
-    return {"notes": len(rows.get("notes", [])), "bookmarks": len(rows.get("bookmarks", []))}
 
 
 def _keep_aside(path: Path, stamp: str) -> Path:
@@ -140,43 +134,3 @@ def _keep_aside(path: Path, stamp: str) -> Path:
             except OSError:  # FAT on a USB stick has no links
                 shutil.copy2(source, target)
     return aside
-
-
-def _told(path: Path, finding: Finding, from_file: dict[str, int],
-          backup: tuple[str, dict[str, int]] | None, now: dict[str, int], aside: Path | None,
-          *, looked: bool = False) -> str:
-    """What was found and what was kept, as sentences."""
-
-    def holds(counts: dict[str, int]) -> str:
-        return f"{counted(counts['notes'], 'note')} and {counted(counts['bookmarks'], 'bookmark')}"
-
-    state = "is empty" if finding.kind == EMPTY else f"is damaged ({finding.detail})"
-    if not looked:
-        state = state.replace("is ", "was ", 1)
-    parts = [f"Your notes database {path} {state}."]
-    if aside is not None:
-        parts.append(f"It was kept as {aside}.")
-    read = finding.kind != EMPTY or bool(from_file["notes"] or from_file["bookmarks"])
-    if read:
-        parts.append(f"From it, {holds(from_file)} could still be read.")
-    if backup is None:
-        parts.append("There was no backup that could be read.")
-    else:
-        parts.append(f"The backup of {backup[0]} held {holds(backup[1])}.")
-    if looked:
-        if backup is None:
-            parts.append(f"Shown here: {holds(now)}, all that could be read.")
-        elif read:
-            parts.append(f"Both are shown merged, keeping the newest version of each note: "
-                         f"{holds(now)}.")
-        else:
-            parts.append(f"Shown here: what the backup holds, {holds(now)}.")
-        parts.append("The file was left as it is; the next start of the reader repairs it.")
-    elif backup is None:
-        parts.append(f"You now have {holds(now)}, all that could be read.")
-    elif read:
-        parts.append(f"Both were merged, keeping the newest version of each note: you now "
-                     f"have {holds(now)}.")
-    else:
-        parts.append(f"The backup was restored: you now have {holds(now)}.")
-    return " ".join(parts)

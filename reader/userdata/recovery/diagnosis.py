@@ -54,8 +54,8 @@ def diagnose(path: Path) -> Finding | None:
     if log == FOREIGN:
         return Finding(FOREIGN_LOG, "")
     if log == SPOILS:
-        return Finding(DAMAGED, "its write-ahead log (-wal) does not fit it; it may be another "
-                                "database's")
+        return Finding(DAMAGED, "its write-ahead log, the -wal file, does not fit it; it may "
+                                "be another database's")
     finding = _check(path)
     if finding is not None and finding.kind == EMPTY and not has_backups(path):
         return None
