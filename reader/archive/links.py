@@ -62,6 +62,18 @@ class LinkTarget:
     fragment: str = ""
 
 
+def is_outside_address(url: str) -> bool:
+    """True for the only addresses the reader may hand to the desktop: http and https with
+    a host, and mailto. Content (pages, the glossary, course.yaml) comes from files, so
+    every other scheme (file:, javascript:, smb:, ...) is refused wherever a link opens."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # e.g. an unclosed [ in the host
+        return False
+    scheme = parts.scheme.lower()
+    return scheme in EXTERNAL_SCHEMES and (bool(parts.netloc) or scheme == "mailto")
+
+
 def classify_href(href: str) -> LinkTarget:
     """Decide what a link in a page may do; anything unknown is blocked.
 
@@ -79,7 +91,7 @@ def classify_href(href: str) -> LinkTarget:
     if parts.scheme:
         if parts.scheme.lower() == TERM_SCHEME and SLUG_RE.match(parts.path):
             return LinkTarget("term", parts.path)
-        if parts.scheme.lower() in EXTERNAL_SCHEMES and (parts.netloc or parts.scheme == "mailto"):
+        if is_outside_address(href):
             return LinkTarget("external", href)
         return LinkTarget("blocked", href)
     if parts.netloc:

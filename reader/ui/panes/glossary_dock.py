@@ -21,9 +21,11 @@ from reader.ui.tooltips import plain_tooltip
 
 
 class GlossaryDock(QDockWidget):
-    """Emits page_requested(slug) when the reader follows "Appears in"."""
+    """Emits page_requested(slug) when the reader follows "Appears in", and
+    external_requested(url) for an outside link in an entry (the window asks first)."""
 
     page_requested = Signal(str)
+    external_requested = Signal(str)
 
     def __init__(self, glossary: Glossary, renderer: Renderer,
                  parent: QWidget | None = None) -> None:
@@ -116,3 +118,5 @@ class GlossaryDock(QDockWidget):
             self.show_term(target.value)
         elif target.kind == "page":
             self.page_requested.emit(target.value)
+        elif target.kind == "external":
+            self.external_requested.emit(target.value)

@@ -6,9 +6,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.archive.links import is_outside_address
+
 
 def confirm_and_open(parent: QWidget | None, address: str) -> bool:
-    """Ask, showing the full address; open it in the system's browser only on yes."""
+    """Ask, showing the full address; open it in the system's browser only on yes.
+
+    Every address the reader hands to the desktop comes through here, and only http,
+    https and mailto ever do (is_outside_address): anything else is refused unasked."""
+    if not is_outside_address(address):
+        return False
     is_mail = address.lower().startswith("mailto:")
     what = "your e-mail program" if is_mail else "your web browser"
     answer = QMessageBox.question(
