@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint, QUrl
+    from PySide6.QtCore import QEvent, QPoint, QUrl
     from PySide6.QtGui import (
         QAction,
         QContextMenuEvent,
@@ -43,10 +43,12 @@ MIN_MARGIN = 24
 
 
 class PageView(QTextBrowser):
-    """Shows rendered pages; every click on a link goes out as link_clicked(href)."""
+    """Shows rendered pages; every click on a link goes out as link_clicked(href), and a
+    middle or Ctrl+click as link_in_new_window(href)."""
 
     link_clicked = Signal(str)
-    link_hovered = Signal(str)
+    link_in_new_window = Signal(str)
+    link_hovered = Signal(str)  # "" when the pointer leaves the link (or the page)
     highlight_clicked = Signal(int)  # the note id of a highlighted passage
     first_painted = Signal()
     back_requested = Signal()
@@ -64,7 +66,9 @@ class PageView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_clicked.emit(url.toString()))
-        self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
+        self.highlighted.connect(self._hovered)
+        self._hovering = False  # over a link: leaving the page says so (leaveEvent)
+        self._pressed_link = ""  # a middle or Ctrl+press on a link, until its release
         self.context_actions: list[QAction] = []
         self._highlights: list[tuple[int, int, int]] = []
         self._found: list[tuple[int, int]] = []
@@ -77,9 +81,21 @@ class PageView(QTextBrowser):
         self.setAutoFillBackground(True)
 
     def show_html(self, html: str) -> None:
-        self._found = []
+        """Show a page. Noted passages and search hits are positions in the page's text:
+        the same page shown again (a new zoom, font or theme changes no position) keeps
+        them, painted anew, as setHtml drops them; another page starts without any."""
+        same = html == self.html
+        if not same:
+            self._found, self._highlights = [], []
         self.html = html
         self.setHtml(self._style + html)
+        if same and (self._found or self._highlights):
+            self._paint()
+
+    def scroll_to_end(self, end: bool) -> None:
+        """Ctrl+Home and Ctrl+End: the top or the end of the page."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum() if end else bar.minimum())
 
     def apply_look(self, css: str, font: tuple[str, int], highlight: str, found: str) -> bool:
         """Theme, reading font (a READING_FONTS name and a point size) and colours for the
@@ -183,16 +199,32 @@ class PageView(QTextBrowser):
         self._margins = PageMargins(self, lambda where: self.open_menu(where))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """The mouse's back and forward buttons move through the history."""
+        """The mouse's back and forward buttons move through the history; a middle or
+        Ctrl+click on a link opens it in a new window (on release, over the same link)."""
         buttons = QtCore.Qt.MouseButton  # not at import: the Qt namespace costs a start 20 ms
+        self._pressed_link = ""
         if event.button() == buttons.BackButton:
             self.back_requested.emit()
         elif event.button() == buttons.ForwardButton:
             self.forward_requested.emit()
+        elif self._new_window_click(event):
+            self._pressed_link = self.anchorAt(event.position().toPoint())
         else:
             super().mousePressEvent(event)
 
+    def _new_window_click(self, event: QMouseEvent) -> bool:
+        Qt = QtCore.Qt
+        wanted = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        return bool(wanted and self.anchorAt(event.position().toPoint()))
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, self._pressed_link = self._pressed_link, ""
+        if pressed:
+            if self.anchorAt(event.position().toPoint()) == pressed:
+                self.link_in_new_window.emit(pressed)
+            return
         super().mouseReleaseEvent(event)
         if self.textCursor().hasSelection() or self.anchorAt(event.position().toPoint()):
             return
@@ -201,6 +233,18 @@ class PageView(QTextBrowser):
             if start <= position < end:
                 self.highlight_clicked.emit(note_id)
                 return
+
+    def _hovered(self, url: QUrl) -> None:
+        self._hovering = not url.isEmpty()
+        self.link_hovered.emit(url.toString())
+
+    def leaveEvent(self, event: QEvent) -> None:
+        """Leaving the page while over a link ends what hovering it showed (Qt says
+        nothing then, and "Not preserved in this archive: …" would stay up)."""
+        super().leaveEvent(event)
+        if self._hovering:
+            self._hovering = False
+            self.link_hovered.emit("")
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images inside the content folder are ever read; nothing else is fetched."""
