@@ -76,14 +76,46 @@ def complete_after_first_paint(window: MainWindow) -> None:
             window.complete()
         elif window.attach_opened():
             QTimer.singleShot(0, window, window.complete)
+        QTimer.singleShot(0, set_icon)  # a turn later: nothing the window needs waits on it
 
     window.page_view.first_painted.connect(lambda: QTimer.singleShot(0, window, after_paint))
 
 
+def set_icon() -> None:
+    """The program's icon on every window and dialog, once: made after the first paint, as
+    QIcon's enums and the PNGs' decoding would cost the first paint some milliseconds."""
+    app = QApplication.instance()
+    if app is None or not app.windowIcon().isNull():
+        return
+    from PySide6.QtGui import QIcon
+
+    from reader.common.resources import icon_paths
+
+    icon = QIcon()
+    for path in icon_paths():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
+
+
+PROPAGATE_WARNING = "This plugin does not support propagateSizeHints()"
+
+
 def create_application() -> QApplication:
-    """The QApplication, named so that Qt and the desktop know the program."""
+    """The QApplication, named so that Qt and the desktop know the program. Off screen
+    (--screenshot), Qt warns that it cannot pass size hints to a window system it does
+    not have, once for each change of the window's least size: that warning alone is
+    not printed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OTPIC Reader")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("otpic-reader")
+    if app.platformName() == "offscreen":
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(_offscreen_messages)
     return app
+
+
+def _offscreen_messages(kind: object, context: object, message: str) -> None:
+    if message != PROPAGATE_WARNING:
+        print(message, file=sys.stderr)

@@ -149,9 +149,14 @@ def _keep_look(window: MainWindow, snapshot: Snapshot, page: str | None) -> None
 
     from reader.app import resume_page
 
+    while window.replaced_by is not None:  # File > Open archive… gave it a successor
+        window = window.replaced_by
     if window.store is None:  # closed before it had its archive and data
         return
     QThreadPool.globalInstance().waitForDone()  # a daily backup reads the database
+    if window.archive.root.resolve() != snapshot.content_root:  # another archive's look
+        window.close_store()  # would never be painted: a start opens --content's
+        return
     look = window.look()
     resumable = resume_page(window.archive, window.store) == look.slug
     # where an ordinary start would resume (a data folder that cannot be written kept none)

@@ -13,6 +13,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "system",  # system, light, dark or high-contrast
     "zoom": 0,  # steps above or below the normal reading size
     "reading_font": "sans-serif",  # sans-serif or serif
+    "recent_archives": [],  # content folders opened from the window, the newest first
     "handout_section": False,  # handouts hold the page's whole section, not the page alone
     "handout_notes": False,  # handouts carry the reader's notes on their pages
     "handout_glossary": False,  # handouts end with the glossary terms their pages use

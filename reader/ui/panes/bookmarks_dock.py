@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QInputDialog,
     QListView,
@@ -61,7 +63,8 @@ class BookmarksModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
                 return "This page is not in the archive any more; the bookmark is kept."
-            return plain_tooltip(bookmark.title)
+            label = f"\n{bookmark.label}" if bookmark.label else ""
+            return plain_tooltip(f"{bookmark.title}{label}")  # whole, where the row cuts it
         if role == Qt.ItemDataRole.UserRole:
             return bookmark
         if role == Qt.ItemDataRole.ForegroundRole and missing:
@@ -128,7 +131,10 @@ class BookmarksDock(QDockWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
-        self.view.activated.connect(self._open)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.clicked.connect(self._open)  # one click opens, as in the contents
+        self.view.activated.connect(self._open)  # Enter (and a double click where it activates)
+        self._opened: tuple[int, float] = (-1, 0.0)  # the last bookmark opened, and when
         self.setWidget(self.view)
         self._last_deleted: Bookmark | None = None
         self.rename_action = view_action(self.view, "Rename label…", "F2", self.rename_current)
@@ -150,7 +156,14 @@ class BookmarksDock(QDockWidget):
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     def _open(self, index: QModelIndex) -> None:
-        self.page_requested.emit(index.data(Qt.ItemDataRole.UserRole).slug)
+        """Open a bookmark's page, once for the click and activation of one gesture."""
+        bookmark = index.data(Qt.ItemDataRole.UserRole)
+        now = time.monotonic()
+        last_id, last_time = self._opened
+        self._opened = (bookmark.id, now)
+        if bookmark.id == last_id and now - last_time < QApplication.doubleClickInterval() / 1000:
+            return
+        self.page_requested.emit(bookmark.slug)
 
     def _menu(self, pos) -> None:
         if self.current() is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -34,9 +34,12 @@ FILL_AT_ONCE = 200  # pages, in all, of the sections filled and open from the st
 
 
 class NavTree(QTreeWidget):
-    """Emits page_requested(slug) when the reader picks a page; extras are top-level pages."""
+    """Emits page_requested(slug) when the reader picks a page (a click, Enter, or the arrow
+    keys, which keep the focus here), new_window_requested(slug) on a middle or Ctrl+click;
+    extras are top-level pages."""
 
     page_requested = Signal(str)
+    new_window_requested = Signal(str)
     mark_unread_requested = Signal(str)
     mark_read_requested = Signal(str)
 
@@ -62,6 +65,8 @@ class NavTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
+        self.currentItemChanged.connect(self._activated)  # the arrow keys; section rows: none
+        self._shown = ""  # the page open (select), which picking again does not reopen
         self.itemExpanded.connect(self._expanded)
         self.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -151,10 +156,24 @@ class NavTree(QTreeWidget):
         if item in self._tops:
             self._fill(self._tops.index(item))
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        slug = item.data(0, SLUG_ROLE)
-        if slug:
+    def _activated(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        slug = item.data(0, SLUG_ROLE) if item is not None else None
+        if slug and slug != self._shown:  # a click also makes the item current: once
+            self._shown = slug
             self.page_requested.emit(slug)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        """A middle or Ctrl+click opens the page in a new window, and moves nothing here."""
+        Qt = QtCore.Qt
+        item = self.itemAt(event.position().toPoint())
+        slug = item.data(0, SLUG_ROLE) if item is not None else None
+        if slug and (event.button() == Qt.MouseButton.MiddleButton or (
+                event.button() == Qt.MouseButton.LeftButton
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier)):
+            self.new_window_requested.emit(slug)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def set_read(self, read: Iterable[str]) -> None:
         """Mark the pages read and count them per section ("2 of 5")."""
@@ -198,6 +217,7 @@ class NavTree(QTreeWidget):
 
     def select(self, slug: str) -> None:
         """Show which page is open, without emitting page_requested."""
+        self._shown = slug
         if slug in self._home_of:
             self._fill(self._home_of[slug])
         item = self._items.get(slug)

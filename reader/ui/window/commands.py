@@ -1,4 +1,5 @@
-"""The menus' rarer commands: files of notes, handouts, the archive's checks, the successor.
+"""The menus' rarer commands: files of notes, handouts, the archive's checks, the successor,
+the list of keys and the About box.
 
 Each opens its dialog, imported when first used to keep start-up short, over the
 window it is given; what came of it is said through `say`. The successor's notice
@@ -38,11 +39,13 @@ class Commands(QObject):
         a.actionPageInfo.triggered.connect(self.page_info)
         a.actionExportSite.triggered.connect(self.export_site)
         a.actionVerifyArchive.triggered.connect(self.verify_archive)
+        a.actionPrintPreview.triggered.connect(self.print_preview)
         a.actionPrint.triggered.connect(lambda: self._handout("print_handout"))
         a.actionExportPdf.triggered.connect(lambda: self._handout("export_pdf"))
         a.actionAboutSuccessor.triggered.connect(self.show_successor)
         a.actionAboutSuccessor.setEnabled(self._has_successor())
         a.actionAboutReader.triggered.connect(self.about_reader)
+        a.actionShortcuts.triggered.connect(self.shortcuts)
 
     def export_notes(self) -> None:
         from reader.ui.dialogs import notes_files
@@ -77,6 +80,18 @@ class Commands(QObject):
         self.say(getattr(handout_dialog, dialog)(self.window, self.archive, self.current_slug(),
                                                   self.store.notes))
 
+    def print_preview(self) -> None:
+        from reader.ui.dialogs.print_preview import show_print_preview
+
+        self.say(show_print_preview(self.window, self.archive, self.current_slug(),
+                                    self.store.notes))
+
+    def shortcuts(self) -> None:
+        """Help > Keyboard shortcuts, read from the window's actions as they are now."""
+        from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+
+        ShortcutsDialog(shortcut_rows(self.window), self.window).open()
+
     def _has_successor(self) -> bool:
         return bool(self.archive.course.successor.title)  # another archive may have none
 
@@ -106,15 +121,22 @@ class Commands(QObject):
         dialog.open()
 
     def about_reader(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """Help > About: the text of about_dialog.py, which names the data folder, in a box
+        whose links ask first (QMessageBox.about's own label would open them unasked)."""
+        from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-        from reader import __version__
+        from reader.common.portable import is_portable
+        from reader.ui.dialogs.about_dialog import about_html
 
-        QMessageBox.about(self.window, "About OTPIC Reader",
-                          f"<p><b>OTPIC Reader</b> {__version__}</p><p>An offline reader for the "
-                          "archived International Online Training Program on Intractable "
-                          "Conflict. It reads the course from files on this computer and "
-                          "never uses the network unless you confirm an outside link.</p>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About OTPIC Reader",
+                          about_html(self.store.path.parent, is_portable()),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64))
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(lambda url: open_outside(box, url))
+        box.open()
 
 
 def open_outside(parent: QWidget, url: str) -> None:

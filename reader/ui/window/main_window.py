@@ -9,6 +9,9 @@
 3. `complete()` adds the panes and tools (tools.py), kept as `tools` and wired
    here: the panes say what the reader asks for; only the window connects them.
 
+A companion window (a page opened in a new window: windows.py) shares the main one's
+archive and store, and leaves the store, the kept layout and the start's messages to it.
+
 An ordinary start (app.create_main_window) runs step 1 with a blank look and step 2
 before the window is shown; a start from the snapshot of the last window runs
 steps 2 and 3 after the first paint.
@@ -49,7 +52,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, look: Look = BLANK,
                  image_path: Callable[[str], Path | None] | None = None,
-                 opener: Opener | None = None) -> None:
+                 opener: Opener | None = None, *, companion: bool = False) -> None:
         """Step 1: the window as `look` shows it (`image_path` finds the page's images).
         `opener` gives step 2 its archive and data, or None (it said why it could not)."""
         super().__init__()
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self.tools: Tools | None = None  # made by complete(), after the first paint
         self.current_slug = look.slug
         self.complete_done = False
+        self.companion = companion
+        self.replaced_by: MainWindow | None = None  # the window on another archive, if any
         self._opener = opener
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.page_view, 1)
         self.setCentralWidget(central)
         self.notice.setVisible(look.notice_shown)  # in its place: alone, it would be a window
+        self.statusBar()  # its room from the start: made later, it would push the panes up
 
         self.nav_dock = QDockWidget("Contents", self)
         self.nav_dock.setObjectName("navDock")
@@ -98,15 +104,17 @@ class MainWindow(QMainWindow):
 
     def attach(self, archive: Archive, store: UserStore) -> None:
         """Step 2: the archive and the user's data; what the look showed is corrected."""
+        from reader.archive.course_order import neighbours
         from reader.render.renderer import Renderer
         from reader.ui.panes.nav_tree import NavTree
         from reader.ui.window.appearance import Appearance
         from reader.ui.window.commands import Commands, open_outside
+        from reader.ui.window.layout import Layout, restore_geometry
         from reader.ui.window.link_router import LinkHover, LinkRouter
         from reader.ui.window.menus import add_look_menus
         from reader.ui.window.navigation import Navigator
-        from reader.ui.window.saved_layout import restore_geometry
         from reader.ui.window.start_messages import tell_problems
+        from reader.ui.window.windows import Windows
 
         self.archive, self.store = archive, store
         self.notes, self.progress = store.notes, store.progress
@@ -114,10 +122,13 @@ class MainWindow(QMainWindow):
         self.renderer = Renderer(archive)
         self.page_view.image_path = archive.image_path
         self.router = LinkRouter(self)
-        self.navigator = Navigator(self.page_view, self.renderer.html_for, self)
+        self.navigator = Navigator(self.page_view, self.renderer.html_for, self,
+                                   around=partial(neighbours, archive))
         self.appearance = Appearance(store, self)
         self.commands = Commands(self, archive, store, self.notice, lambda: self.current_slug,
                                  self.say)
+        self.layout_keeper = Layout(self, self.actions)
+        self.windows = Windows(self, store)
         add_look_menus(self.view_menu, self.appearance)
         self.commands.tell_successor()
         self.nav_tree = NavTree.of_archive(archive, self.progress)
@@ -126,13 +137,15 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.page_view, self.nav_tree)  # as when the tree came first
         empty.deleteLater()
         self.page_view.serve_margins()
+        self.page_view.addActions(self.actions.page_actions())  # their keys: in the page
         self._connect(LinkHover(archive, self.page_view, self.statusBar).show,
                       partial(open_outside, self))
         restore_geometry(self, store)
         self._apply_look()
         if self.current_slug:
             self.navigator.adopt(self.current_slug)
-        tell_problems(self, archive, store)
+        if not self.companion:
+            tell_problems(self, archive, store)
 
     def attach_opened(self) -> bool:
         """Step 2 with what the opener gives; False when it gave nothing."""
@@ -151,28 +164,35 @@ class MainWindow(QMainWindow):
         import linecache
 
         from reader.ui.window.daily_backup import schedule_daily_backup
+        from reader.ui.window.layout import restore_state
         from reader.ui.window.menus import add_pane_toggles
-        from reader.ui.window.saved_layout import restore_state
-        from reader.ui.window.tools import build_tools, place_docks
+        from reader.ui.window.tools import build_tools, place_docks, wire_tools
 
         self.tools = build_tools(self.archive, self.store, self.renderer, self.page_view, self)
         self.centralWidget().layout().addWidget(self.tools.find_bar)
         place_docks(self, self.nav_dock, self.tools)
-        add_pane_toggles(self.view_menu, self.tools.panes())
+        panes = [(dock, getattr(self.actions, name) if name else None)
+                 for dock, name in self.tools.panes()]
+        add_pane_toggles(self.view_menu, panes)
+        for dock, action in panes:
+            if action is not None:
+                self.layout_keeper.pane_key(dock, action)
         self.page_view.context_actions = [self.actions.actionBookmark, self.actions.actionAddNote]
-        self._wire(self.tools)
-        self.tools.glossary_dock.apply_look(self.appearance.css)
-        if self.current_slug:
-            self._follow_page(self.current_slug)
+        wire_tools(self, self.tools)
         linecache.clearcache()  # the sources PySide6's import hook read: not needed again
         self.complete_done = True
         restore_state(self, self.store)
-        schedule_daily_backup(self.store, self)
+        if not self.companion:
+            schedule_daily_backup(self.store, self)
 
     def _connect(self, hovered: Callable[[str], None], outside: Callable[[str], None]) -> None:
         a, nav = self.actions, self.navigator
-        a.actionQuit.triggered.connect(self.close)
+        a.actionQuit.triggered.connect(QtWidgets.QApplication.closeAllWindows)  # all of them
         a.actionHome.triggered.connect(lambda: self.open_page(self.archive.home))
+        a.actionPreviousPage.triggered.connect(lambda: nav.step(0))
+        a.actionNextPage.triggered.connect(lambda: nav.step(1))
+        a.actionPageTop.triggered.connect(lambda: self.page_view.scroll_to_end(False))
+        a.actionPageEnd.triggered.connect(lambda: self.page_view.scroll_to_end(True))
         a.actionSearch.triggered.connect(self.search_box.setFocus)
         a.actionSearch.triggered.connect(self.search_box.selectAll)
         a.actionBack.triggered.connect(nav.back)
@@ -185,7 +205,9 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self._apply_look)
         self.commands.connect(a)
         self.nav_tree.page_requested.connect(self.open_page)
+        self.nav_tree.new_window_requested.connect(self.windows.new_window)
         self.page_view.link_clicked.connect(self.router.route)
+        self.page_view.link_in_new_window.connect(self.windows.open_link)
         self.page_view.link_hovered.connect(hovered)
         self.router.page_requested.connect(self.open_page)
         self.router.anchor_requested.connect(self.page_view.scrollToAnchor)
@@ -195,66 +217,26 @@ class MainWindow(QMainWindow):
         self.notice.dismissed.connect(self.commands.dismiss_notice)
         self.notice.details_requested.connect(self.commands.successor_details)
 
-    def _wire(self, t: Tools) -> None:
-        """The tools' requests, each to what carries it out (no tool calls another)."""
-        a, search = self.actions, t.search
-        a.actionFind.triggered.connect(t.find_bar.open_bar)
-        a.actionBookmark.triggered.connect(t.annotator.toggle_bookmark)
-        a.actionAddNote.triggered.connect(t.annotator.add_note)
-        a.actionMarkUnread.triggered.connect(lambda: t.annotator.mark_unread(self.current_slug))
-        self.nav_tree.mark_unread_requested.connect(t.annotator.mark_unread)
-        self.nav_tree.mark_read_requested.connect(self.progress.mark_read)
-        self.page_shown.connect(self._follow_page)
-        self.appearance.changed.connect(lambda: t.glossary_dock.apply_look(self.appearance.css))
-        self.router.term_requested.connect(t.glossary_dock.show_term)
-        t.annotator.message.connect(self.say)
-        t.annotator.bookmarked.connect(a.actionBookmark.setChecked)
-        for listener in (t.bookmarks_dock, t.notes_dock, t.annotator, search, self.nav_tree):
-            t.bridge.changed.connect(listener.user_data_changed)  # each sees what it shows
-        for dock in (t.glossary_dock, t.bookmarks_dock, t.notes_dock, t.search_dock):
-            dock.page_requested.connect(self.open_page)
-        t.bookmarks_dock.error.connect(
-            lambda text: QtWidgets.QMessageBox.warning(self, "Not saved", text))
-        t.annotator.page_requested.connect(self.open_page)
-        t.notes_dock.note_requested.connect(t.annotator.open_note)
-        t.notes_dock.edit_requested.connect(t.annotator.edit_note)
-        t.notes_dock.delete_requested.connect(t.annotator.delete_note)
-        self.page_view.highlight_clicked.connect(t.notes_dock.show_note)
-        self.page_view.highlight_clicked.connect(t.annotator.show_tip)
-        self.search_box.textEdited.connect(search.typed)
-        self.search_box.returnPressed.connect(lambda: search.search_now(self.search_box.text()))
-        search.building.connect(t.search_dock.show_building)
-        search.building.connect(
-            lambda *_: self.search_box.text().strip() and t.search_dock.reveal())
-        search.results.connect(t.search_dock.show_results)
-        t.search_dock.page_requested.connect(self._mark_found)  # after it is opened
-        t.search_dock.term_requested.connect(t.glossary_dock.show_term)
-        t.search_dock.note_requested.connect(t.annotator.open_note)
-        # The index opens when the reader first turns to search (Ctrl+K, typing): a reader
-        # who never searches never pays for it, and the first search shows its progress.
-        a.actionSearch.triggered.connect(search.build)
-
     def open_page(self, slug: str, fragment: str = "") -> None:
         """Open a page from a link, the tree, a note or a search: it joins the history."""
         self.navigator.open(slug, fragment)
 
     def _shown(self, slug: str) -> None:
+        from reader.ui.window.windows import archive_label
+
         self.current_slug = slug
-        self.actions.actionBack.setEnabled(self.navigator.history.can_go_back())
-        self.actions.actionForward.setEnabled(self.navigator.history.can_go_forward())
+        a = self.actions
+        a.actionBack.setEnabled(self.navigator.history.can_go_back())
+        a.actionForward.setEnabled(self.navigator.history.can_go_forward())
+        before, after = self.navigator.around(slug)
+        a.actionPreviousPage.setEnabled(before is not None)
+        a.actionNextPage.setEnabled(after is not None)
+        self.setWindowTitle(f"{self.archive.title_of(slug)} — {archive_label(self.archive)} "
+                            f"— {WINDOW_TITLE}")
+        self.statusBar().clearMessage()  # what it said was about the page left
         self.nav_tree.select(slug)
         self.store.set("last_page", slug)
         self.page_shown.emit(slug)
-
-    def _follow_page(self, slug: str) -> None:
-        self.tools.annotator.set_page(slug, self.archive.title_of(slug), slug in self.archive.pages)
-
-    def _mark_found(self, slug: str) -> None:
-        """A page opened from a search shows every hit marked, and scrolls to the first."""
-        from reader.common.words import counted
-
-        terms = self.tools.search.hit_terms(self.search_box.text(), slug)
-        self.say(f"{counted(self.page_view.show_found(terms), 'hit')} marked in this page.")
 
     def _apply_look(self) -> None:
         if self.page_view.apply_look(*self.appearance.page_look()) and self.current_slug:
@@ -264,13 +246,29 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, 6000)
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if self.store is not None:  # else it closes before it had the user's data
-            from reader.ui.window.saved_layout import save_layout
+    def hand_over(self, successor: MainWindow) -> None:
+        """Close, `successor` (on another archive) taking this window's place."""
+        self.replaced_by = successor
+        self.close()
 
-            save_layout(self, self.store, with_panes=self.complete_done)  # else none to save
-            self.store.set("last_scroll", self.navigator.scroll())  # where the reader was
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        # a companion, or one another took the place of, leaves the layout and the store
+        if self.store is not None and not (self.companion or self.replaced_by):
+            self.layout_keeper.keep(self.store, self.navigator.scroll())
+        elif self.complete_done:
+            self.tools.bridge.stop()
+            self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if self.store is not None and self.windows.dropped_folder(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        folder = self.windows.dropped_folder(event.mimeData())
+        if folder is not None:
+            event.acceptProposedAction()
+            QtCore.QTimer.singleShot(0, self, lambda: self.windows.open_archive(folder))
 
     def close_store(self) -> None:
         """Let go of the user's data, at exit: its files settle, and nothing reads it again."""
@@ -287,5 +285,5 @@ class MainWindow(QMainWindow):
                     scroll=self.navigator.scroll(), css=css, font=font, highlight=highlight,
                     found=found, theme=applied_theme(), notice=self.notice.label.text(),
                     notice_shown=not self.notice.isHidden(),
-                    geometry=bytes(self.saveGeometry()), state=bytes(self.saveState()))
+                    geometry=bytes(self.saveGeometry()), state=bytes(self.layout_keeper.state()))
 

@@ -23,16 +23,21 @@ FONT_CHOICES = (("sans-serif", "&Sans-serif"), ("serif", "S&erif"))
 
 
 class ViewMenu(NamedTuple):  # not a dataclass: the first paint would load dataclasses
-    """The View menu, and the separator the panes' toggles go before."""
+    """The View menu, and the separator the panes' toggles go before; and the File menu,
+    which Recent archives joins once the user's settings are read (archives.py)."""
 
     menu: QMenu
     panes_end: QAction
+    file: QMenu
 
 
 def build_menus(bar: QMenuBar, a: Actions, contents_toggle: QAction) -> ViewMenu:
     """Fill the menu bar; `contents_toggle` shows or hides the contents pane."""
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.actionPrint, a.actionExportPdf, a.actionExportSite])
+    file_menu.addActions([a.actionOpenArchive, a.actionImportPages])  # Recent: archives.py
+    file_menu.addSeparator()
+    file_menu.addActions([a.actionPrintPreview, a.actionPrint, a.actionExportPdf,
+                          a.actionExportSite])
     file_menu.addSeparator()
     file_menu.addActions([a.actionExportNotes, a.actionImportNotes, a.actionRestoreBackup])
     file_menu.addSeparator()
@@ -40,6 +45,9 @@ def build_menus(bar: QMenuBar, a: Actions, contents_toggle: QAction) -> ViewMenu
 
     go_menu = bar.addMenu("&Go")
     go_menu.addActions([a.actionBack, a.actionForward, a.actionHome])
+    go_menu.addSeparator()
+    go_menu.addActions([a.actionNextPage, a.actionPreviousPage, a.actionPageTop,
+                        a.actionPageEnd])
     go_menu.addSeparator()
     go_menu.addAction(a.actionMarkUnread)
 
@@ -51,12 +59,15 @@ def build_menus(bar: QMenuBar, a: Actions, contents_toggle: QAction) -> ViewMenu
 
     view_menu = bar.addMenu("&View")
     view_menu.addAction(contents_toggle)
-    view = ViewMenu(view_menu, view_menu.addSeparator())
+    view = ViewMenu(view_menu, view_menu.addSeparator(), file_menu)
+    view_menu.addActions([a.actionReadingMode, a.actionFullScreen])
+    view_menu.addSeparator()
     view_menu.addActions([a.actionZoomIn, a.actionZoomOut, a.actionZoomReset])
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a.actionPageInfo, a.actionVerifyArchive])
     help_menu.addSeparator()
+    help_menu.addAction(a.actionShortcuts)
     help_menu.addActions([a.actionAboutSuccessor, a.actionAboutReader])
     return view
 
@@ -78,12 +89,12 @@ def build_tool_bar(toolbar: QToolBar, a: Actions) -> QLineEdit:
     return search_box
 
 
-def add_pane_toggles(view: ViewMenu, panes: Iterable[tuple[QDockWidget, str]]) -> None:
-    """View > each pane, with the key (if any) that shows or hides it."""
-    for dock, key in panes:
-        if key:
-            dock.toggleViewAction().setShortcut(key)
-        view.menu.insertAction(view.panes_end, dock.toggleViewAction())
+def add_pane_toggles(view: ViewMenu,
+                     panes: Iterable[tuple[QDockWidget, QAction | None]]) -> None:
+    """View > each pane: its action from the table (with its key: Layout.pane_key), or the
+    dock's own toggle when it has none."""
+    for dock, action in panes:
+        view.menu.insertAction(view.panes_end, action or dock.toggleViewAction())
 
 
 def add_look_menus(view: ViewMenu, appearance: Appearance) -> None:

@@ -1,5 +1,5 @@
 """Opening pages in the page view, and the way back and forward through them (this
-session's history, with where the reader was in each page)."""
+session's history, with where the reader was in each page), and on in course order."""
 
 from __future__ import annotations
 
@@ -52,15 +52,19 @@ class History:
 
 class Navigator(QObject):
     """Shows pages in `view` (their HTML from `html_for`) and keeps the history, with
-    where the reader was in each page; emits shown(slug) for every page shown."""
+    where the reader was in each page; emits shown(slug) for every page shown.
+    `around(slug)` is the pages before and after it in course order (course_order.py)."""
 
     shown = Signal(str)
 
     def __init__(self, view: PageView, html_for: Callable[[str], str],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 around: Callable[[str], tuple[str | None, str | None]] = lambda _: (None, None),
+                 ) -> None:
         super().__init__(parent)
         self.view = view
         self.html_for = html_for
+        self.around = around
         self.history = History()
 
     def scroll(self) -> int:
@@ -72,6 +76,12 @@ class Navigator(QObject):
         self._show(slug)
         if fragment:
             self.view.scrollToAnchor(fragment)
+
+    def step(self, after: int) -> None:
+        """Open the previous (0) or next (1) page in course order, across sections."""
+        slug = self.around(self.history.current)[after]
+        if slug:
+            self.open(slug)
 
     def back(self) -> None:
         self._return_to(self.history.back(self.scroll()))

@@ -20,7 +20,8 @@ class StoreBridge(QObject):
     def __init__(self, store: UserStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        store.subscribe(self._ours)
+        self._stopped = False
+        store.subscribe(self._ours)  # the store keeps it: stop() silences it
         self._version = self._data_version()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
@@ -33,6 +34,8 @@ class StoreBridge(QObject):
             return -1
 
     def _ours(self, changes: Changes) -> None:
+        if self._stopped:  # its window is closed (a second window), or the store closes
+            return
         version = self._data_version()
         if version != self._version:  # another copy also wrote since we last looked
             changes = ALL_CHANGED
@@ -40,7 +43,8 @@ class StoreBridge(QObject):
         self.changed.emit(changes)
 
     def stop(self) -> None:
-        """Look no more (the store is about to close)."""
+        """Look no more, and pass nothing on (the store closes, or the window does)."""
+        self._stopped = True
         self._timer.stop()
 
     def poll(self) -> None:

@@ -3,16 +3,19 @@
 Glossary, bookmarks, notes and search panes, the annotator, the find bar and the
 watch on the user's data: built after the first paint when the reader starts, so
 the page appears sooner; the window works without them meanwhile. They are built
-here and returned as one typed object, which the window keeps and wires: each tool
-is given what it reads, and says through its signals what the reader asks for.
+here and returned as one typed object, which the window keeps and wires (wire_tools,
+the window's own wiring kept here for its length): each tool is given what it reads,
+and says through its signals what the reader asks for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.archive.archive import Archive
 from reader.render.renderer import Renderer
@@ -27,6 +30,9 @@ from reader.ui.panes.search_dock import SearchDock
 from reader.ui.window.store_bridge import StoreBridge
 from reader.userdata.store import UserStore
 
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
 
 @dataclass(frozen=True)
 class Tools:
@@ -40,9 +46,11 @@ class Tools:
     search: SearchController
 
     def panes(self) -> list[tuple[QDockWidget, str]]:
-        """Each pane and the key that shows or hides it, in the View menu's order."""
-        return [(self.glossary_dock, "Ctrl+Shift+G"), (self.bookmarks_dock, "Ctrl+Shift+B"),
-                (self.notes_dock, "Ctrl+Shift+N"), (self.search_dock, "")]
+        """Each pane and the action (actions.py) that brings it forward or hides it, by
+        name ("" for none), in the View menu's order."""
+        return [(self.glossary_dock, "actionGlossaryPane"),
+                (self.bookmarks_dock, "actionBookmarksPane"),
+                (self.notes_dock, "actionNotesPane"), (self.search_dock, "")]
 
 
 def build_tools(archive: Archive, store: UserStore, renderer: Renderer, view: PageView,
@@ -63,7 +71,10 @@ def build_tools(archive: Archive, store: UserStore, renderer: Renderer, view: Pa
 
 
 def place_docks(window: QMainWindow, contents: QDockWidget, tools: Tools) -> None:
-    """Bookmarks under the contents; glossary, notes and search as tabs on the right."""
+    """Bookmarks under the contents; glossary, notes and search as tabs on the right, at
+    sizes relative to the window (layout.first_sizes) until the user's own are restored."""
+    from reader.ui.window.layout import first_sizes
+
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
     window.addDockWidget(left, tools.bookmarks_dock)
     for dock in (tools.glossary_dock, tools.notes_dock, tools.search_dock):
@@ -71,8 +82,60 @@ def place_docks(window: QMainWindow, contents: QDockWidget, tools: Tools) -> Non
     window.tabifyDockWidget(tools.glossary_dock, tools.notes_dock)
     window.tabifyDockWidget(tools.glossary_dock, tools.search_dock)
     tools.glossary_dock.raise_()
-    # The sizes below apply to the layout as it stands: a contents pane filled in this
-    # very moment (attach) has a relayout pending that would otherwise undo them.
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    window.resizeDocks([contents, tools.glossary_dock], [280, 270], Qt.Orientation.Horizontal)
-    window.resizeDocks([contents, tools.bookmarks_dock], [520, 200], Qt.Orientation.Vertical)
+    first_sizes(window, contents, tools.glossary_dock, tools.bookmarks_dock)
+
+
+def wire_tools(w: MainWindow, t: Tools) -> None:
+    """The tools' requests, each to what carries it out in `w` (no tool calls another),
+    then the page shown followed by them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.common.words import counted
+    from reader.ui.window.commands import open_outside
+
+    def follow_page(slug: str) -> None:
+        t.annotator.set_page(slug, w.archive.title_of(slug), slug in w.archive.pages)
+
+    def mark_found(slug: str) -> None:
+        """A page opened from a search shows every hit marked, and scrolls to the first."""
+        terms = t.search.hit_terms(w.search_box.text(), slug)
+        w.say(f"{counted(w.page_view.show_found(terms), 'hit')} marked in this page.")
+
+    a, search = w.actions, t.search
+    a.actionFind.triggered.connect(t.find_bar.open_bar)
+    a.actionBookmark.triggered.connect(t.annotator.toggle_bookmark)
+    a.actionAddNote.triggered.connect(t.annotator.add_note)
+    a.actionMarkUnread.triggered.connect(lambda: t.annotator.mark_unread(w.current_slug))
+    w.nav_tree.mark_unread_requested.connect(t.annotator.mark_unread)
+    w.nav_tree.mark_read_requested.connect(w.progress.mark_read)
+    w.page_shown.connect(follow_page)
+    w.appearance.changed.connect(lambda: t.glossary_dock.apply_look(w.appearance.css))
+    w.router.term_requested.connect(t.glossary_dock.show_term)
+    t.glossary_dock.external_requested.connect(partial(open_outside, w))
+    t.annotator.message.connect(w.say)
+    t.annotator.bookmarked.connect(a.actionBookmark.setChecked)
+    for listener in (t.bookmarks_dock, t.notes_dock, t.annotator, search, w.nav_tree):
+        t.bridge.changed.connect(listener.user_data_changed)  # each sees what it shows
+    for dock in (t.glossary_dock, t.bookmarks_dock, t.notes_dock, t.search_dock):
+        dock.page_requested.connect(w.open_page)
+    t.bookmarks_dock.error.connect(lambda text: QMessageBox.warning(w, "Not saved", text))
+    t.annotator.page_requested.connect(w.open_page)
+    t.notes_dock.note_requested.connect(t.annotator.open_note)
+    t.notes_dock.edit_requested.connect(t.annotator.edit_note)
+    t.notes_dock.delete_requested.connect(t.annotator.delete_note)
+    w.page_view.highlight_clicked.connect(t.notes_dock.show_note)
+    w.page_view.highlight_clicked.connect(t.annotator.show_tip)
+    w.search_box.textEdited.connect(search.typed)
+    w.search_box.returnPressed.connect(lambda: search.search_now(w.search_box.text()))
+    search.building.connect(t.search_dock.show_building)
+    search.building.connect(lambda *_: w.search_box.text().strip() and t.search_dock.reveal())
+    search.results.connect(t.search_dock.show_results)
+    t.search_dock.page_requested.connect(mark_found)  # after it is opened
+    t.search_dock.term_requested.connect(t.glossary_dock.show_term)
+    t.search_dock.note_requested.connect(t.annotator.open_note)
+    # The index opens when the reader first turns to search (Ctrl+K, typing): a reader
+    # who never searches never pays for it, and the first search shows its progress.
+    a.actionSearch.triggered.connect(search.build)
+    t.glossary_dock.apply_look(w.appearance.css)
+    if w.current_slug:
+        follow_page(w.current_slug)

@@ -21,8 +21,10 @@ def test_menus_and_tool_bar_come_from_the_actions(qtbot) -> None:
     assert isinstance(box, QLineEdit) and box.objectName() == "searchBox"
     assert actions.actionBookmark in toolbar.actions()
 
-    add_pane_toggles(view, [(glossary, "Ctrl+Shift+G")])
+    actions.finish()
+    add_pane_toggles(view, [(glossary, actions.actionGlossaryPane), (contents, None)])
     items = view.menu.actions()
-    assert items.index(glossary.toggleViewAction()) == items.index(view.panes_end) - 1
+    assert items.index(actions.actionGlossaryPane) == items.index(view.panes_end) - 2
+    assert items.index(contents.toggleViewAction()) < items.index(view.panes_end)
     assert items.index(actions.actionZoomIn) > items.index(view.panes_end)
-    assert glossary.toggleViewAction().shortcut().toString() == "Ctrl+Shift+G"
+    assert actions.actionGlossaryPane.shortcut().toString() == "Ctrl+Shift+G"

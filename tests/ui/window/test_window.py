@@ -34,7 +34,8 @@ def page_text(window) -> str:
 
 def test_the_window_opens_on_the_about_page_with_tree_and_notice(make_window) -> None:
     window = make_window()
-    assert window.windowTitle() == "OTPIC Reader"
+    # the title names the page and the archive (issue 16); a copy by its folder's name
+    assert window.windowTitle() == "About this archive — OTPIC (content) — OTPIC Reader"
     assert window.objectName() == "mainWindow"
     assert window.findChild(QWidget, "successorNotice").isVisible()
     assert "What OTPIC was" in page_text(window)
