@@ -56,6 +56,7 @@ _MD_LINE_START = re.compile(
     r"|([-+])(?=[ \t]|$)"  # a list item
     r"|(\d+)([.)])(?=[ \t]|$)"  # a numbered list item
     r"|([-=])(?=[-= \t]*$))", re.MULTILINE)  # a rule, a heading's underline
+_MD_TABLE_RULE = re.compile(r"^[|:\- \t]*\|[|:\- \t]*$", re.MULTILINE)  # a table's rule row
 _REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "=": "&#61;"}
 
 
@@ -65,10 +66,12 @@ def _escaped(mark: str) -> str:
 
 def md_text(text: str) -> str:
     """User text as literal Markdown, in any Markdown tool: what one would take for markup
-    (a line's leading marker, emphasis, links, code, HTML, references) is escaped, and
-    nothing else. Leading white space goes: indented, a line would become code."""
+    (a line's leading marker, emphasis, links, code, HTML, references, a table's rule
+    row) is escaped, and nothing else. Leading white space goes: indented, a line would
+    become code."""
     text = re.sub(r"^[ \t]+", "", text, flags=re.MULTILINE)
     text = _MD_INLINE.sub(lambda m: _escaped(m.group(0)), text)
+    text = _MD_TABLE_RULE.sub(lambda m: m.group(0).replace("|", "&#124;"), text)
 
     def line_start(match: re.Match[str]) -> str:
         mark, bullet, number, dot, rule = match.groups()

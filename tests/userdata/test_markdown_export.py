@@ -63,6 +63,13 @@ def test_ordinary_punctuation_is_left_alone(text: str) -> None:
     assert md_text(text) == text
 
 
+def test_lines_that_would_make_a_table_stay_lines() -> None:
+    lines = ["Left | right", "--- | ---", "|", "|"]
+    written = "\n".join(md_text(line) for line in lines)
+    assert md_text("Left | right") == "Left | right"
+    assert rendered_text(written) == plain(" ".join(lines))
+
+
 PIECES = st.sampled_from([*"ab1 -_*#>+.)=~`[](){}!<&;\\|:/", "é", "Multi-track", "&amp;",
                           "<b>", "1.", "\n"])
 CONTEXTS = [("{}", 0), ("### {}", 4), ("> {}", 2), ("- {} (label)", 2)]
