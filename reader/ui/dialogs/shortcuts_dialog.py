@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -53,9 +54,11 @@ def _where(action: QAction) -> str:
 
 
 def keys_text(action: QAction) -> str:
-    """The action's keys as the platform writes them, e.g. "Ctrl++, Ctrl+="."""
+    """The action's keys as the platform writes them, e.g. "Ctrl++, Ctrl+=", less the
+    buttons only some keyboards have (Back, Zoom In, Open), which read as words here."""
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(key.toString(native) for key in action.shortcuts())
+    return ", ".join(key.toString(native) for key in action.shortcuts()
+                     if key[0].key().value < Qt.Key.Key_Back.value)
 
 
 def _plain(text: str) -> str:

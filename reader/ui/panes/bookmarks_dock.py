@@ -131,6 +131,9 @@ class BookmarksDock(QDockWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
+        # a long title ends in "…" within the pane (its tooltip has it whole), not beyond
+        # it with a scroll bar the reader has to drag
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.clicked.connect(self._open)  # one click opens, as in the contents
         self.view.activated.connect(self._open)  # Enter (and a double click where it activates)

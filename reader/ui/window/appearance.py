@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.render.page_style import page_css
 from reader.ui.page.page_view import READING_FONTS
 from reader.ui.themes import apply_theme
+from reader.userdata.database import Changes
 from reader.userdata.store import UserStore
 
 BASE_POINT_SIZE = 12
@@ -21,12 +22,20 @@ class Appearance(QObject):
     def __init__(self, store: UserStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.theme = store.get("theme")
-        self.zoom = store.get("zoom") if store.get("zoom") in ZOOM_RANGE else 0
-        self.reading_font = store.get("reading_font")
-        if self.reading_font not in READING_FONTS:
-            self.reading_font = "sans-serif"
+        self.theme, self.zoom, self.reading_font = self._saved()
         self.colors = apply_theme(self.theme)
+
+    def _saved(self) -> tuple[str, int, str]:
+        zoom, font = self.store.get("zoom"), self.store.get("reading_font")
+        return (self.store.get("theme"), zoom if zoom in ZOOM_RANGE else 0,
+                font if font in READING_FONTS else "sans-serif")
+
+    def user_data_changed(self, changes: Changes) -> None:
+        """The store's change notice: a look chosen in another window is this one's too."""
+        if changes.settings and self._saved() != (self.theme, self.zoom, self.reading_font):
+            self.theme, self.zoom, self.reading_font = self._saved()
+            self.colors = apply_theme(self.theme)
+            self.changed.emit()
 
     @property
     def css(self) -> str:

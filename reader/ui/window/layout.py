@@ -88,8 +88,7 @@ class Layout(QObject):
         """Keep the window's place, its panes (once they are there) and where the reader
         was (`scroll`), for the next start or the window that takes this one's place."""
         save_layout(self.window, store, self.state() if self.window.complete_done else None)
-        if scroll != store.get("last_scroll"):  # each save is a transaction on disk
-            store.set("last_scroll", scroll)
+        _set_changed(store, "last_scroll", scroll)
 
     def state(self) -> QByteArray:
         """The layout to keep: in reading mode, the one it will give back."""
@@ -128,7 +127,13 @@ def _restore(saved: str, restore) -> bool:
 
 def save_layout(window: QMainWindow, store: UserStore, state: QByteArray | None) -> None:
     """Keep the window's geometry and, given its panes' `state` (once they are there),
-    their layout."""
-    store.set("window_geometry", b64encode(bytes(window.saveGeometry())).decode())
+    their layout: each only when it changed, as each save is a transaction that waits for
+    the disk (an old laptop's disk would make closing wait for nothing)."""
+    _set_changed(store, "window_geometry", b64encode(bytes(window.saveGeometry())).decode())
     if state is not None:
-        store.set("window_state", b64encode(bytes(state)).decode())
+        _set_changed(store, "window_state", b64encode(bytes(state)).decode())
+
+
+def _set_changed(store: UserStore, key: str, value: object) -> None:
+    if store.get(key) != value:
+        store.set(key, value)

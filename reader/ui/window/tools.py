@@ -114,7 +114,8 @@ def wire_tools(w: MainWindow, t: Tools) -> None:
     t.glossary_dock.external_requested.connect(partial(open_outside, w))
     t.annotator.message.connect(w.say)
     t.annotator.bookmarked.connect(a.actionBookmark.setChecked)
-    for listener in (t.bookmarks_dock, t.notes_dock, t.annotator, search, w.nav_tree):
+    for listener in (t.bookmarks_dock, t.notes_dock, t.annotator, search, w.nav_tree,
+                     w.appearance):
         t.bridge.changed.connect(listener.user_data_changed)  # each sees what it shows
     for dock in (t.glossary_dock, t.bookmarks_dock, t.notes_dock, t.search_dock):
         dock.page_requested.connect(w.open_page)

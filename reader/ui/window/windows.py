@@ -77,8 +77,10 @@ class Windows(QObject):
         """The page in a second window on the same archive and store."""
         w = self.window
         other = open_window(w.archive, w.store, slug, companion=True)
+        room = w.screen().availableGeometry()  # down and right, but on the screen
         other.resize(w.size())
-        other.move(w.pos().x() + COMPANION_OFFSET, w.pos().y() + COMPANION_OFFSET)
+        other.move(max(room.left(), min(w.x() + COMPANION_OFFSET, room.right() - w.width())),
+                   max(room.top(), min(w.y() + COMPANION_OFFSET, room.bottom() - w.height())))
         return other
 
     def open_link(self, href: str) -> None:

@@ -201,3 +201,16 @@ def test_after_an_import_the_archive_is_read_again(qtbot, monkeypatch, make_wind
     assert gone(old)
     assert new.current_slug == "coercive-diplomacy"
     assert tree_item(new, "imported-page")[1].text(0) == "An Imported Page"
+
+
+def test_a_look_chosen_in_one_window_is_the_other_ones_too(qtbot, make_window) -> None:
+    window = make_window("about")
+    other = window.windows.new_window("coercive-diplomacy")
+    qtbot.addWidget(other)
+    size = other.page_view.font().pointSize()
+    window.actions.actionZoomIn.trigger()
+    window.findChild(type(window.actions.actionZoomIn), "font-serif").trigger()
+    qtbot.waitUntil(lambda: other.page_view.font().pointSize() == size + 1)
+    assert other.appearance.reading_font == "serif"
+    window.actions.actionZoomReset.trigger()
+    qtbot.waitUntil(lambda: other.page_view.font().pointSize() == size)
