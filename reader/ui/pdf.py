@@ -32,11 +32,11 @@ def handout_layout() -> QPageLayout:
 def write_pdf(html: str, path: Path, title: str = "") -> None:
     """Write the handout as an A4 PDF, whole or not at all; OSError says why not.
 
-    QTextDocument.print_ returns nothing, and QPdfWriter says nothing when its file
-    cannot be opened or written (a folder that cannot be written, a full disk). So
-    the PDF goes to a file beside `path` that is opened here (QFile.open answers),
-    and replaces `path` only when QFile reports no error after the painter is done
-    and what the file holds is a whole PDF.
+    paint_handout checks what QPainter.begin and newPage return, but QPdfWriter says
+    nothing when its file cannot be opened or written (a folder that cannot be
+    written, a full disk). So the PDF goes to a file beside `path` that is opened
+    here (QFile.open answers), and replaces `path` only when QFile reports no error
+    after the painter is done and what the file holds is a whole PDF.
     """
     with atomic_path(path) as partial:
         device = QFile(str(partial))
