@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self.page_view.addActions(self.actions.page_actions())  # their keys: in the page
         self._connect(LinkHover(archive, self.page_view, self.statusBar).show,
                       partial(open_outside, self))
-        restore_geometry(self, store)
+        restore_geometry(self, store)  # full screen too, if the window was closed in it
+        self.actions.actionFullScreen.setChecked(self.isFullScreen())
         self._apply_look()
         if self.current_slug:
             self.navigator.adopt(self.current_slug)

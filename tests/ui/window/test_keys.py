@@ -194,3 +194,25 @@ def test_quit_closes_every_window(qtbot, make_window) -> None:
             window.actions.actionQuit.trigger()
         break
     qtbot.waitUntil(lambda: not window.isVisible() and not other.isVisible())
+
+
+def test_next_and_previous_page_go_in_course_order_across_sections(qtbot, make_window) -> None:
+    from reader.archive.course_order import neighbours
+
+    window = make_window("about")
+    activate(qtbot, window)
+    a = window.actions
+    assert not a.actionPreviousPage.isEnabled() and a.actionNextPage.isEnabled()
+    section = window.archive.section_of
+    visited = ["about"]
+    while a.actionNextPage.isEnabled():
+        QTest.keyClick(window.page_view, Qt.Key.Key_PageDown, Ctrl)
+        assert window.current_slug == neighbours(window.archive, visited[-1])[1]
+        visited.append(window.current_slug)
+    assert len({section(slug).title for slug in visited}) >= 2  # across sections
+    assert all(window.archive.page(slug) for slug in visited)  # preserved pages only
+    for slug in reversed(visited[:-1]):
+        QTest.keyClick(window.page_view, Qt.Key.Key_PageUp, Ctrl)
+        assert window.current_slug == slug
+    assert not a.actionPreviousPage.isEnabled()
+    assert window.windowTitle().startswith("About this archive — ")
