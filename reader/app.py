@@ -81,19 +81,24 @@ def complete_after_first_paint(window: MainWindow) -> None:
     window.page_view.first_painted.connect(lambda: QTimer.singleShot(0, window, after_paint))
 
 
+WINDOW_ICON_LARGEST = 128  # px: X11 sends every size to the window manager, and 256 px
+# doubles the icon's cost (some 5 ms) for task switchers that scale 128 px up well enough
+
+
 def set_icon() -> None:
-    """The program's icon on every window and dialog, once: made after the first paint, as
-    QIcon's enums and the PNGs' decoding would cost the first paint some milliseconds."""
+    """The program's icon on every window and dialog, once: made after the first paint and
+    the panes (it costs 3 to 7 ms, QIcon's enums and the PNGs' decoding)."""
     app = QApplication.instance()
     if app is None or not app.windowIcon().isNull():
         return
     from PySide6.QtGui import QIcon
 
-    from reader.common.resources import icon_paths
+    from reader.common.resources import ICON_SIZES, icon_path
 
     icon = QIcon()
-    for path in icon_paths():
-        icon.addFile(str(path))
+    for size in ICON_SIZES:
+        if size <= WINDOW_ICON_LARGEST:
+            icon.addFile(str(icon_path(size)))
     app.setWindowIcon(icon)
 
 

@@ -103,7 +103,7 @@ def test_the_icon_comes_after_the_first_paint(qtbot, content, data_dir) -> None:
     qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull())
     assert not window.windowIcon().isNull()
     set_icon()  # once is enough
-    assert 256 in [size.width() for size in QApplication.windowIcon().availableSizes()]
+    assert 128 in [size.width() for size in QApplication.windowIcon().availableSizes()]
 
 
 def test_a_screenshot_prints_no_size_hint_warnings(tmp_path, content) -> None:
