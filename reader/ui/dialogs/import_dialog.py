@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.archive.bundled import bundled_content_dir
 from reader.capture.report import ImportReport
 from reader.capture.run import ImportCancelled, ImportRefused, import_saved_copies
 from reader.capture.sources.items import shown
@@ -34,7 +35,16 @@ STEPS = 1000  # progress in thousandths: Qt's ints would not hold the bytes of a
 
 
 def import_saved_pages(parent: QWidget, archive_root: Path) -> bool:
-    """Ask what to import, import it into `archive_root`; True when pages changed."""
+    """Ask what to import, import it into `archive_root`; True when pages changed.
+
+    The archive installed with the program is never changed (as on the command line).
+    """
+    if Path(archive_root).resolve() == bundled_content_dir().resolve():
+        tell(parent, QMessageBox.Icon.Information,
+             "The archive that comes with the program is not changed by imports. Start an "
+             "archive of your own with 'otpic-reader import PATH --into FOLDER', open it with "
+             "File > Open archive, and import into it.")
+        return False
     paths = choose_inputs(parent)
     return bool(paths) and run_import(parent, paths, Path(archive_root))
 

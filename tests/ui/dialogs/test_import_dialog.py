@@ -74,3 +74,15 @@ def test_what_was_refused_is_in_the_details(qtbot, monkeypatch, tmp_path, conten
     qtbot.addWidget(parent)
     assert import_dialog.run_import(parent, [letter], content) is False
     assert "none of the marks of an OTPIC page" in said[0][1]
+
+
+def test_the_archive_installed_with_the_program_is_never_imported_into(qtbot,
+                                                                       monkeypatch) -> None:
+    from tests.conftest import BUNDLED
+
+    said = told(monkeypatch)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: (_ for _ in ()).throw(AssertionError))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert import_dialog.import_saved_pages(parent, BUNDLED) is False
+    assert "not changed by imports" in said[0][0]
