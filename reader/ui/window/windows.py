@@ -16,8 +16,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# QFileDialog and QMessageBox are named through their module, loaded when first used: their
+# types and enums would cost attaching the window (before an ordinary start's first paint) 3 ms
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from reader.archive.archive import Archive
 from reader.archive.bundled import bundled_content_dir
@@ -95,7 +98,7 @@ class Windows(QObject):
 
     def choose_archive(self) -> None:
         start = self.recent_archives()[0] if self.recent_archives() else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self.window, "Open archive", start)
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self.window, "Open archive", start)
         if folder:
             self.open_archive(Path(folder))
 
@@ -106,7 +109,7 @@ class Windows(QObject):
         try:
             archive = Archive.open(root)
         except (ArchiveError, OSError) as exc:
-            QMessageBox.warning(self.window, "Not an archive", _sentence(exc, root))
+            QtWidgets.QMessageBox.warning(self.window, "Not an archive", _sentence(exc, root))
             return None
         self._remember(archive.root)
         w = self.window
@@ -124,7 +127,7 @@ class Windows(QObject):
         root = self.window.archive.root
         if is_bundled(root) or not (os.access(root, os.W_OK)
                                     and os.access(root / "pages", os.W_OK)):
-            QMessageBox.information(
+            QtWidgets.QMessageBox.information(
                 self.window, "Import saved pages",
                 "Saved pages are imported into an archive of your own: the archive that "
                 "comes with the reader is never changed"
