@@ -87,7 +87,10 @@ def classify_href(href: str) -> LinkTarget:
         return LinkTarget("blocked", href)
     if href.startswith("#"):
         return LinkTarget("anchor", unquote(href[1:]))
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # e.g. an unclosed [ in the host: no link anyone can follow
+        return LinkTarget("blocked", href)
     if parts.scheme:
         if parts.scheme.lower() == TERM_SCHEME and SLUG_RE.match(parts.path):
             return LinkTarget("term", parts.path)

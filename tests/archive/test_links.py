@@ -25,6 +25,7 @@ from reader.common.slugs import slugify
     ("notes.txt", "blocked", "notes.txt"),
     ("http:no-host", "blocked", "http:no-host"),
     ("", "blocked", ""),
+    ("https://[::1", "blocked", "https://[::1"),  # no host anyone can reach: never a crash
 ])
 def test_classify_href(href: str, kind: str, value: str) -> None:
     target = classify_href(href)

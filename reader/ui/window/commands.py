@@ -62,7 +62,7 @@ class Commands(QObject):
     def page_info(self) -> None:
         from reader.ui.dialogs.archive_dialogs import PageInfoDialog
 
-        PageInfoDialog(self.archive, self.current_slug(), self.window).open()
+        PageInfoDialog(self.archive, self.current_slug(), self.window, settings=self.store).open()
 
     def export_site(self) -> None:
         from reader.ui.dialogs.site_dialog import export_classroom_copy
@@ -116,7 +116,7 @@ class Commands(QObject):
     def successor_details(self) -> None:
         from reader.ui.dialogs.successor_dialog import SuccessorDialog
 
-        dialog = SuccessorDialog(self.archive.course, self.window)
+        dialog = SuccessorDialog(self.archive.course, self.window, settings=self.store)
         dialog.open_requested.connect(lambda url: open_outside(dialog, url))
         dialog.open()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QMargins
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 
@@ -44,3 +45,16 @@ def test_export_classroom_copy_from_the_file_menu(qtbot, monkeypatch, tmp_path,
                     timeout=20000)
     assert (target / "index.html").is_file() and (target / "coercive-diplomacy.html").is_file()
     assert "needs no internet" in window.findChild(QMessageBox, "exportResult").text()
+
+
+def test_page_info_from_the_window_opens_at_the_size_its_user_gave_it(qtbot, make_window) -> None:
+    window = make_window("coercive-diplomacy")
+    window.actions.actionPageInfo.trigger()
+    dialog = window.findChild(QLabel, "citation").window()
+    wider = dialog.size().grownBy(QMargins(0, 0, 120, 60))
+    dialog.resize(wider)
+    dialog.accept()
+    window.actions.actionPageInfo.trigger()
+    again = next(label.window() for label in window.findChildren(QLabel, "citation")
+                 if label.window() is not dialog)
+    assert again.size() == wider
