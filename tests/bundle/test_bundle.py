@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.capture.site_copy import SITE_FILES, site_warc, zip_of
 from tests.conftest import BUNDLED, CAPTURES
 
 BUNDLE = os.environ.get("OTPIC_BUNDLE", "")
@@ -59,6 +60,11 @@ def test_it_runs_every_sub_command(stick: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(BUNDLED, content)
     run(stick, "import", str(CAPTURES / "000_833dba95b8d8c9f7.txt"), "--into", str(content))
+    # warcio and zipfile are loaded only when an import meets such a file: the bundle has them
+    archive = tmp_path / "copy-archive"
+    run(stick, "import", str(site_warc(tmp_path / "copy.warc.gz")),
+        str(zip_of(tmp_path / "copy.zip", SITE_FILES)), "--into", str(archive))
+    assert "intact" in run(stick, "verify", "--content", str(archive)).stdout
     run(stick, "manifest", "--content", str(content))
     assert "intact" in run(stick, "verify", "--content", str(content)).stdout
     ran = {"verify", "search", "check", "export-site", "print", "export-notes", "import-notes",
