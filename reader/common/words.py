@@ -11,9 +11,10 @@ def counted(number: int, noun: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Text for matching: case and accents ignored ("etat" matches "État"), as the
-    search index's tokenizer compares words."""
+    """Text for matching: case and accents ignored ("etat" matches "État"), as the search
+    index's tokenizer compares words and as the classroom copy's search.js folds them
+    (NFKD, marks dropped, lower case)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()

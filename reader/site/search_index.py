@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 from reader.archive.archive import Archive
+from reader.common.words import fold
 from reader.render.html_text import html_to_text
 from reader.render.renderer import Renderer
 from reader.site.names import SEARCH_GLOBAL, SEARCH_SCRIPT, page_file
@@ -17,10 +17,8 @@ from reader.site.templates import fill
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a text as search.js folds a query: NFKD, marks dropped, lower case."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return re.findall(r"[^\W_]+", folded.lower())
+    """The words of a text as search.js folds a query (words.fold)."""
+    return re.findall(r"[^\W_]+", fold(text))
 
 
 def search_index_js(archive: Archive, renderer: Renderer, links: SiteLinks,
