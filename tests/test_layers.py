@@ -83,8 +83,18 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
+def test_no_module_imports_itself_through_others() -> None:
+    cycle = find_cycle(import_graph())
+    assert cycle is None, " -> ".join(cycle or [])
+
+
 def test_no_folder_holds_more_than_fifteen_modules() -> None:
     for folder in (ROOT / "reader").rglob("*"):
         if folder.is_dir() and folder.name != "__pycache__":
             modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
             assert len(modules) <= 15, f"{folder} holds {len(modules)} modules"
+
+
+def test_the_main_window_stays_an_assembly_of_parts() -> None:
+    lines = (ROOT / "reader" / "ui" / "window" / "main_window.py").read_text().count("\n")
+    assert lines < 300, f"main_window.py has {lines} lines"

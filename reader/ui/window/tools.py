@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -30,8 +30,25 @@ from reader.ui.panes.search_dock import SearchDock
 from reader.ui.window.store_bridge import StoreBridge
 from reader.userdata.store import UserStore
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+
+class ToolHost(Protocol):
+    """What wire_tools needs of the main window, named here so that this module, which the
+    window imports, does not import the window back."""
+
+    archive: Archive
+    actions: Any
+    page_view: PageView
+    search_box: Any
+    nav_tree: Any
+    progress: Any
+    appearance: Any
+    router: Any
+    page_shown: Any
+    current_slug: str
+
+    def say(self, text: str) -> None: ...
+
+    def open_page(self, slug: str, fragment: str = "") -> None: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +102,7 @@ def place_docks(window: QMainWindow, contents: QDockWidget, tools: Tools) -> Non
     first_sizes(window, contents, tools.glossary_dock, tools.bookmarks_dock)
 
 
-def wire_tools(w: MainWindow, t: Tools) -> None:
+def wire_tools(w: ToolHost, t: Tools) -> None:
     """The tools' requests, each to what carries it out in `w` (no tool calls another),
     then the page shown followed by them."""
     from PySide6.QtWidgets import QMessageBox

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 # types and enums would cost attaching the window (before an ordinary start's first paint) 3 ms
 from PySide6 import QtWidgets
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.archive.archive import Archive
 from reader.archive.bundled import bundled_content_dir
@@ -29,20 +29,19 @@ from reader.archive.errors import ArchiveError
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
-    from reader.ui.window.main_window import MainWindow
     from reader.userdata.store import UserStore
 
 RECENT = 8  # archives remembered in File > Recent archives
 COMPANION_OFFSET = 36  # pixels: a new window opens down and right of the one it came from
 
 
-def open_window(archive: Archive, store: UserStore, slug: str, *,
-                companion: bool) -> MainWindow:
-    """A whole window on `archive` and `store` showing `slug`, shown; a companion leaves
-    the store, the layout kept between starts and the start's messages to the main one."""
-    from reader.ui.window.main_window import MainWindow
-
-    window = MainWindow(companion=companion)
+def open_window(kind: type[QMainWindow], archive: Archive, store: UserStore, slug: str, *,
+                companion: bool) -> QMainWindow:
+    """A whole window of `kind` (the reader's MainWindow, which hands its own class here
+    rather than this module importing it back) on `archive` and `store` showing `slug`,
+    shown; a companion leaves the store, the layout kept between starts and the start's
+    messages to the main one."""
+    window = kind(companion=companion)
     window.attach(archive, store)
     window.open_page(slug)
     window.complete()
@@ -64,7 +63,7 @@ def archive_label(archive: Archive) -> str:
 class Windows(QObject):
     """The commands that open windows, for `window`."""
 
-    def __init__(self, window: MainWindow, store: UserStore) -> None:
+    def __init__(self, window: QMainWindow, store: UserStore) -> None:
         super().__init__(window)
         self.window, self.store = window, store
         a = window.actions
@@ -76,10 +75,10 @@ class Windows(QObject):
         window.view_menu.file.insertMenu(a.actionImportPages, self.recent)
         window.setAcceptDrops(True)  # a folder dropped on the window opens as an archive
 
-    def new_window(self, slug: str) -> MainWindow:
+    def new_window(self, slug: str) -> QMainWindow:
         """The page in a second window on the same archive and store."""
         w = self.window
-        other = open_window(w.archive, w.store, slug, companion=True)
+        other = open_window(type(w), w.archive, w.store, slug, companion=True)
         room = w.screen().availableGeometry()  # down and right, but on the screen
         other.resize(w.size())
         other.move(max(room.left(), min(w.x() + COMPANION_OFFSET, room.right() - w.width())),
@@ -102,7 +101,7 @@ class Windows(QObject):
         if folder:
             self.open_archive(Path(folder))
 
-    def open_archive(self, root: Path, slug: str | None = None) -> MainWindow | None:
+    def open_archive(self, root: Path, slug: str | None = None) -> QMainWindow | None:
         """Read the archive in `root` in place of this window's; a folder that is not one
         is said in a sentence, and the archive open now stays open. The new window opens
         at `slug` if it holds it, else where its reader last was, else at its home."""
@@ -117,7 +116,7 @@ class Windows(QObject):
         last = self.store.get("last_page")
         if not (slug and archive.knows(slug)):
             slug = last if last and archive.knows(last) else archive.home
-        new = open_window(archive, self.store, slug, companion=w.companion)
+        new = open_window(type(w), archive, self.store, slug, companion=w.companion)
         w.hand_over(new)
         return new
 

@@ -111,7 +111,8 @@ def test_import_into_the_bundled_archive_is_not_offered(monkeypatch, qtbot) -> N
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda p, t, text: told.append(text))
     store = UserStore.open(qtbot_tmp(qtbot))
-    window = open_window(Archive.open(bundled_content_dir()), store, "about", companion=False)
+    window = open_window(MainWindow, Archive.open(bundled_content_dir()), store, "about",
+                         companion=False)
     qtbot.addWidget(window)
     window.actions.actionImportPages.trigger()
     assert told and "never changed" in told[0] and "File > Open archive" in told[0]
