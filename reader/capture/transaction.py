@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from reader.common.files import PARTIAL
+from reader.common.files import PARTIAL, UMASK, temporary_beside
 
 UNDO = ".import-undo"
 JOURNAL = "journal.json"
@@ -52,11 +52,9 @@ def commit(root: Path, files: dict[str, bytes]) -> None:
         for relative, data in files.items():
             target = root / relative
             made += _make_folders(target.parent, root)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=PARTIAL,
-                                            dir=target.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            staged.append((Path(name), target))
+            temporary = temporary_beside(target)
+            staged.append((temporary, target))
+            temporary.write_bytes(data)
     except BaseException:
         _discard(staged, made)
         raise
@@ -125,7 +123,10 @@ def _discard(staged: list[tuple[Path, Path]], made: list[Path]) -> None:
 def staging_folder(target: Path) -> Path:
     """A hidden folder beside `target` where a new archive is built."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}-", suffix=PARTIAL, dir=target.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}-", suffix=PARTIAL, dir=target.parent))
+    with contextlib.suppress(OSError):  # mkdtemp's 0700 would hide the archive from others
+        os.chmod(folder, 0o777 & ~UMASK)
+    return folder
 
 
 def write_all(root: Path, files: dict[str, bytes]) -> None:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 APP_NAME = "otpic-reader"
 PARTIAL = ".partial"  # the suffix of a file being written; never a finished one
+
+# The mode a new file or folder gets from the user's umask, read once while the program
+# has one thread (os.umask can only be read by setting it).
+UMASK = os.umask(0o022)
+os.umask(UMASK)
 
 
 def cache_dir(part: str = "") -> Path:
@@ -35,10 +41,7 @@ def atomic_path(target: Path, *, durable: bool = False) -> Iterator[Path]:
     new file to the disk before the rename, for what cannot be made again. Raises
     OSError when the folder cannot be written.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=PARTIAL, dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = temporary_beside(target)
     try:
         yield temporary
         if durable:
@@ -49,6 +52,22 @@ def atomic_path(target: Path, *, durable: bool = False) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def temporary_beside(target: Path) -> Path:
+    """A new empty file beside `target`, to be renamed over it, with the mode `target` has
+    (or a new file would be given): mkstemp's private 0600 would make a shared handout or
+    an archive's files readable by their owner alone."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=PARTIAL, dir=target.parent)
+    os.close(handle)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~UMASK
+    with contextlib.suppress(OSError):
+        os.chmod(name, mode)
+    return Path(name)
 
 
 def atomic_write(target: Path, data: bytes, *, durable: bool = False) -> None:
