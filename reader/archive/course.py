@@ -8,8 +8,8 @@ from typing import Any
 
 from reader.archive.errors import ArchiveError
 from reader.archive.model import Course, Successor
-from reader.archive.yaml_io import YAMLError, load_yaml
-from reader.common.slugs import SLUG_RE
+from reader.archive.schema import COURSE, SchemaError, check
+from reader.archive.yaml_io import YAMLError, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -34,24 +34,17 @@ def text(value: Any) -> str:
 
 
 def load_course(path: Path) -> tuple[Course, list[SectionSpec]]:
-    """Parse course.yaml, or raise ArchiveError with one sentence saying why not."""
+    """Parse course.yaml, or raise ArchiveError with one sentence saying why not: the file
+    and, for a field of the wrong shape, the field (schema.COURSE declares them)."""
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise ArchiveError(f"{path} cannot be read: {exc.strerror}.") from None
-    except UnicodeDecodeError:
-        raise ArchiveError(f"{path} is not UTF-8 text.") from None
+        data = load_yaml_file(path)
+    except YAMLError as exc:
+        raise ArchiveError(f"{path} {exc.reason}{exc.where()}.") from None
     try:
-        data = load_yaml(raw)
-    except YAMLError:
-        raise ArchiveError(f"{path} is not valid YAML.") from None
-    if not isinstance(data, dict):
-        raise ArchiveError(f"{path} does not hold a mapping of course settings.")
-    if not text(data.get("title")):
-        raise ArchiveError(f"{path} has no course title.")
+        check(data, COURSE)
+    except SchemaError as exc:
+        raise ArchiveError(f"{path}: {exc}.") from None
     successor = data.get("successor") or {}
-    if not isinstance(successor, dict):
-        raise ArchiveError(f"{path}: 'successor' must be a mapping.")
     course = Course(
         title=text(data.get("title")),
         short_title=text(data.get("short_title")) or text(data.get("title")),
@@ -69,29 +62,22 @@ def load_course(path: Path) -> tuple[Course, list[SectionSpec]]:
             built_around_url=text(successor.get("built_around_url")),
         ),
     )
-    return course, _sections(path, data.get("sections") or [])
+    return course, _sections(data.get("sections") or [])
 
 
-def _sections(path: Path, raw: Any) -> list[SectionSpec]:
-    if not isinstance(raw, list):
-        raise ArchiveError(f"{path}: 'sections' must be a list.")
+def _sections(raw: list[Any]) -> list[SectionSpec]:
+    """The sections of a course.yaml that passed its schema."""
     specs: list[SectionSpec] = []
-    for number, item in enumerate(raw, start=1):
-        if not isinstance(item, dict) or not text(item.get("id")):
-            raise ArchiveError(f"{path}: section {number} has no id.")
+    for item in raw:
         entries: list[tuple[str, str]] = []
         addresses: list[tuple[str, str]] = []
         for entry in item.get("pages") or []:
-            slug, title = (
-                (text(entry.get("slug")), text(entry.get("title")))
-                if isinstance(entry, dict)
-                else (text(entry), "")
-            )
-            if not SLUG_RE.match(slug):
-                raise ArchiveError(f"{path}: section '{item['id']}' lists '{slug}', not a slug.")
-            entries.append((slug, title))
-            if isinstance(entry, dict) and text(entry.get("source_url")):
-                addresses.append((slug, text(entry.get("source_url"))))
+            if isinstance(entry, dict):
+                entries.append((text(entry.get("slug")), text(entry.get("title"))))
+                if text(entry.get("source_url")):
+                    addresses.append((entries[-1][0], text(entry.get("source_url"))))
+            else:
+                entries.append((text(entry), ""))
         specs.append(
             SectionSpec(
                 id=text(item["id"]),

@@ -31,9 +31,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise FrontMatterError("has front matter with no closing '---' line")
     try:
         meta = load_yaml("".join(lines[1:index]))
-    except YAMLError as exc:
-        where = f" (line {exc.line + 2})" if exc.line is not None else ""
-        raise FrontMatterError(f"has front matter that is not valid YAML{where}") from None
+    except YAMLError as exc:  # its line 1 is the file's line 2
+        raise FrontMatterError(f"has front matter that {exc.reason}{exc.where(2)}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

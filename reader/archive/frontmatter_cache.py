@@ -29,7 +29,7 @@ from reader.common.files import cache_dir as user_cache_dir
 
 # marshal: fast, and it can only hold plain values (no code runs when it is read); its
 # format belongs to the Python version, which is part of the cache's version.
-CACHE_VERSION = (5, *sys.version_info[:2])
+CACHE_VERSION = (6, *sys.version_info[:2])  # 6: course.yaml checked against its schema
 META_FIELDS = tuple(f.name for f in fields(Page) if f.name not in ("slug", "text", "path"))
 
 

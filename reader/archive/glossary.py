@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.errors import Problem
-from reader.archive.yaml_io import YAMLError, load_yaml
+from reader.archive.schema import GLOSSARY, TERM, TERMS, SchemaError, check
+from reader.archive.yaml_io import YAMLError, load_yaml_file
 from reader.common.slugs import slugify
 from reader.common.words import fold
 
@@ -103,27 +104,34 @@ class Glossary:
 
 
 def read_entries(path: Path) -> list[Any] | str:
-    """The raw entries of glossary.yaml, or a problem ('' when there is no glossary)."""
+    """The raw entries of glossary.yaml, or a problem ('' when there is no glossary): the
+    file as a whole must fit schema.GLOSSARY, each entry is checked by _validated."""
     if not path.is_file():
         return ""
     try:
-        data = load_yaml(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return "skipped: the glossary is not UTF-8 text."
-    except YAMLError:
-        return "skipped: the glossary is not valid YAML."
-    entries = data.get("terms") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
+        data = load_yaml_file(path)
+    except YAMLError as exc:
+        return f"skipped: the glossary {exc.reason}{exc.where()}."
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         return "skipped: the glossary has no list of 'terms'."
-    return entries
+    try:
+        check(data, GLOSSARY)
+    except SchemaError as exc:
+        return f"skipped: {exc}."
+    return data["terms"]
 
 
 def _names(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
+    if isinstance(value, str | int | float):
         value = [value]
     if not isinstance(value, list):
         return ()
     return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _scalar_text(value: Any) -> str:
+    """A scalar's text; '' for nothing, or for a list or mapping (which the schema names)."""
+    return "" if value is None or isinstance(value, list | dict) else str(value).strip()
 
 
 def _validated(path: Path, entries: list[Any], page_slugs: set[str] | None) -> Glossary:
@@ -131,11 +139,16 @@ def _validated(path: Path, entries: list[Any], page_slugs: set[str] | None) -> G
     terms: list[Term] = []
     owner: dict[str, str] = {}
     for number, raw in enumerate(entries, start=1):
-        if not isinstance(raw, dict) or not str(raw.get("term") or "").strip():
+        if not isinstance(raw, dict) or not _scalar_text(raw.get("term")):
             problems.append(Problem(path, f"entry {number} has no term; it is skipped."))
             continue
         name = str(raw["term"]).strip()
-        definition = str(raw.get("definition") or "").strip()
+        try:
+            TERM.check(raw, ("terms", TERMS.name_of(number, raw)))
+        except SchemaError as exc:
+            problems.append(Problem(path, f"{exc}; the entry is skipped."))
+            continue
+        definition = _scalar_text(raw.get("definition"))
         if not definition:
             problems.append(Problem(path, f"the term '{name}' has no definition; it is skipped."))
             continue
