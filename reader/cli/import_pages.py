@@ -77,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
               f"({exc.strerror or exc}); the archive was left as it was.", file=sys.stderr)
         return 1
     _clear(meter)
+    if not report.pages and not report.refused:  # nothing there looked like a page at all
+        raise UserError(f"No saved page was found in {', '.join(args.paths)}; "
+                        "nothing was written.")
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -124,12 +127,16 @@ def _print(report: ImportReport) -> None:
         print(f"skipped {shown(skip.name)}: {skip.reason}.", file=sys.stderr)
     if report.recovered:
         print("undid an earlier import that had been interrupted")
+    if report.created and not report.written:
+        print(f"Nothing was imported, so no archive was made in {report.content_dir}: "
+              f"{report.summary()}")
+        return
     where = f"a new archive in {report.content_dir}" if report.created else report.content_dir
     print(f"Imported into {where}: {report.summary()}")
     if report.not_preserved:
         print(f"{report.not_preserved} pages the imported pages link to are not preserved; "
               "'otpic-reader check' lists them.")
-    if report.created:
+    if report.created and report.written:
         print(f"wrote MANIFEST.sha256 for its {len(report.written) - 1} files")
     elif report.manifest_updated:
         print(f"updated MANIFEST.sha256 for the {len(report.written) - 1} files written")

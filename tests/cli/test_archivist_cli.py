@@ -210,3 +210,16 @@ def test_import_refuses_a_folder_that_is_neither_an_archive_nor_empty(
 def test_manifest_never_rewrites_the_installed_archive(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = cli(capsys, "manifest")
     assert status == 2 and "--content" in err
+
+
+def test_an_import_that_finds_nothing_claims_no_archive(capsys: pytest.CaptureFixture[str],
+                                                        tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, out, err = cli(capsys, "import", str(empty), "--into", str(tmp_path / "new"))
+    assert status == 2 and "No saved page was found" in err and out == ""
+    status, out, err = cli(capsys, "import", str(tmp_path / "missing"), "--into",
+                           str(tmp_path / "new"))
+    assert status == 1 and "does not exist" in err
+    assert "no archive was made" in out and "-1" not in out and "new archive" not in out
+    assert not (tmp_path / "new").exists()
