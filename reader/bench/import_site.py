@@ -95,7 +95,7 @@ def _page(rng: random.Random, path: str, title: str, names: list[tuple[str, str]
 def _list_page(number: int, chunk: list[tuple[str, str]]) -> bytes:
     parts = [_HEAD.format(title=f"List {number}", up=""),
              f"<h2>Problem and Treatment List {number + 1}</h2>\n", _MENU.format(up=""),
-             "<p>For more information about any of these topics, click on the title.</p>\n<dl>\n"]
+             "<p>Each title below opens its page, written for these tests.</p>\n<dl>\n"]
     for path, title in chunk:
         parts.append(f'<dt><a href="{path}">{escape(title)}</a></dt>\n')
     parts.append("</dl>\n" + _FOOT)

@@ -169,19 +169,19 @@ UNOFFICIAL = page("Unofficial Communication, Citizen Diplomacy, and Multi-track 
 EXAMPLE = page("Forceful Persuasion: Coercive Diplomacy as an Alternative to War", [
     "A summary, written for these tests, of a book on how threats are used in diplomacy and "
     "what makes them work or fail.",
-], header=False, menu=None, bottom=['Use the "back" button to return to the previous screen.'])
+], header=False, menu=None, bottom=['Use the "back" button to go back to where you were.'])
 ESSAY = page("Why Some Conflicts Last", [
     "An essay, written for these tests, on the reasons a conflict resists every attempt to "
     "settle it: identities, fears, and the costs already paid.",
 ], header=False, menu=None, top=["A. Writer"])
 PROBLEM_LIST = page("Problem List: Communication and Negotiation", [
-    "For more information about any of these topics, click on the title.",
+    "Each title below opens its page, written for these tests.",
 ], [("", [("Refusal to Negotiate", "problem/refusal.htm", "Parties who will not talk."),
           ("Communication Problems", "problem/comm.htm", "Parties who do not hear."),
           ("Fact-Finding Problems", "problem/facts.htm", "Parties who disagree on facts.")])],
      menu=SHORT_MENU)
 TREATMENT_LIST = page("Treatment List: Opening Communication", [
-    "For more information about any of these topics, click on the title.",
+    "Each title below opens its page, written for these tests.",
 ], [("", [("Unofficial Communication", "treatment/unofcomm.htm", "Contacts between citizens."),
           ("Dialogue Projects", "treatment/dialog.htm", "Talks between ordinary people."),
           ("Coercive Diplomacy", "treatment/coercdip.htm", "The diplomacy of threats.")])],

@@ -71,7 +71,7 @@ def test_a_capture_that_stops_in_the_middle_of_its_footer(cut: str) -> None:
 
 def test_a_summary_header_and_the_back_button_line_are_furniture() -> None:
     source = (f"{BANNER}Article Summary\n\nThe Development of Conflict Knowledge\n\nA. Writer\n\n"
-              f"{BODY}\n\nUse the \"back\" button to return to the previous screen.\n\n{FOOTER}")
+              f"{BODY}\n\nUse the \"back\" button to go back to where you were.\n\n{FOOTER}")
     parsed = parse_capture(source)
     assert parsed.title == "The Development of Conflict Knowledge"
     assert texts(source) == ["A. Writer", BODY]  # the author line stays, word for word
