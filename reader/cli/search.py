@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--limit must be a positive number of results, not {args.limit}.")
     limit = min(args.limit, MAX_LIMIT)  # --limit 10**30 would overflow SQLite's integers
     query = " ".join(args.query)
+    if not query.strip():
+        raise UserError("Give some words to search for, e.g. otpic-reader search diplomacy.")
     archive = open_archive(args.content)
     with SearchIndex.open(archive) as index:
         if index.cache_problem:

@@ -86,3 +86,9 @@ def test_the_readers_notes_are_searched_too(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert hits[0]["kind"] == "note" and hits[0]["slug"] == "about"
+
+
+def test_an_empty_query_is_a_mistake_said_in_one_sentence() -> None:
+    result = run_cli("search", "  ")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Give some words" in result.stderr
