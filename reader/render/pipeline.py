@@ -23,6 +23,7 @@ from reader.archive.archive import Archive
 from reader.archive.glossary import Glossary
 from reader.archive.links import classify_href
 from reader.render.link_resolver import LinkResolver
+from reader.render.nesting import NestingCap
 from reader.render.term_links import NO_TERMS_INSIDE, term_href, term_tooltip
 from reader.render.wording import not_preserved_title
 
@@ -136,6 +137,7 @@ class _ArchiveExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        md.preprocessors.register(NestingCap(md), "otpic_nesting", 25)  # after tabs expand
         md.inlinePatterns.deregister("html")
         if self.link_terms:
             md.treeprocessors.register(TermLinker(md, self.archive.glossary), "otpic_terms", 5)

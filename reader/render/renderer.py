@@ -29,6 +29,7 @@ from reader.render.wording import (
     not_preserved_page,
     project_provenance,
     provenance_html,
+    too_deep_html,
 )
 
 __all__ = ["NOT_PRESERVED", "PageParts", "Renderer"]  # NOT_PRESERVED: see wording.py
@@ -85,8 +86,12 @@ class Renderer:
             from reader.render import pipeline  # Python-Markdown: only once a page is rendered
 
             self._md = pipeline.make_markdown(self.archive, self.links, link_terms=True)
-        self._md.reset()
-        return self._md.convert(markdown_text)
+        try:
+            self._md.reset()
+            return self._md.convert(markdown_text)
+        except RecursionError:
+            self._md = None  # made anew for the next page: this one stopped halfway
+            return too_deep_html(markdown_text)
 
     def definition_html(self, markdown_text: str) -> str:
         """A glossary definition (its terms are not linked: it is read in the glossary)."""
@@ -95,8 +100,12 @@ class Renderer:
 
             self._definitions = pipeline.make_markdown(self.archive, self.links,
                                                        link_terms=False)
-        self._definitions.reset()
-        return self._definitions.convert(markdown_text)
+        try:
+            self._definitions.reset()
+            return self._definitions.convert(markdown_text)
+        except RecursionError:
+            self._definitions = None
+            return too_deep_html(markdown_text)
 
     def term_entry_html(self, term: Term) -> str:
         """A glossary entry for the glossary pane: related terms link as term: links."""

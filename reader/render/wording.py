@@ -182,6 +182,20 @@ def not_preserved_page(archive: Archive, slug: str, anchor: Anchor) -> tuple[str
     return provenance, "".join(parts)
 
 
+# --- a page too deeply nested to lay out -----------------------------------------------------
+
+
+def too_deep_html(markdown_text: str) -> str:
+    """A page body (or a definition) whose markup nests deeper than Python-Markdown can
+    follow, though its lists and quotes are bounded (nesting.py): emphasis inside emphasis
+    500 times, say. Its words as plain paragraphs, after a line saying why."""
+    e = _escape
+    paragraphs = "".join(f"<p>{e(p.strip())}</p>" for p in markdown_text.split("\n\n")
+                         if p.strip())
+    return ('<p class="stub">Its markup nests too deeply to be laid out, so its words are '
+            f"shown as plain text.</p>{paragraphs}")
+
+
 # --- the course's retirement and its successor ------------------------------------------------
 
 

@@ -16,7 +16,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BLANK_LINES = re.compile(
     r"\n[ \t]*(?:(?:```|~~~)[^\n]*|\[TOC\][ \t]*|\[[^\]\n]+\]:[ \t]+\S[^\n]*"
     r"|([-*_=])(?:[ \t]*\1){2,}[ \t]*"
-    r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*)(?=\n|$)")
+    r"|(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*)(?=\n|$)")
 # Marks at the start of a line: headings, list items, block quotes.
 _LINE_MARKS = re.compile(r"\n[ \t]*(?:#{1,6}[ \t]+|(?:[-*+]|\d+[.)])[ \t]+|(?:>[ \t]?)+)")
 _CLOSING_HASHES = re.compile(r"[ \t]#+[ \t]*$", re.M)
