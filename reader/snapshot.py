@@ -23,8 +23,8 @@ from typing import NamedTuple
 
 from reader.archive.content_files import page_stamps
 from reader.common.digest import cache_key
-from reader.common.files import atomic_write
 from reader.common.files import cache_dir as user_cache_dir
+from reader.common.kept import keep
 from reader.render.code_key import render_code_key
 from reader.userdata.paths import store_stamp
 
@@ -104,8 +104,7 @@ class Snapshot:
         try:
             data = {"key": self.key(look.slug), "look": look._asdict(),
                     "resumable": resumable}
-            if data == self._kept:  # as it was: an old laptop's disk need not write it again
-                return
-            atomic_write(self.file, marshal.dumps(data))
-        except (OSError, ValueError):  # a cache that cannot be written is simply not kept
+        except (OSError, ValueError):  # no stamps for such a page: nothing to keep it by
             return
+        if data != self._kept:  # as it was: an old laptop's disk need not write it again
+            keep(self.file, data)

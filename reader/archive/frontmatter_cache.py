@@ -24,8 +24,8 @@ from reader.archive.glossary import Glossary, read_entries
 from reader.archive.model import Course, Page, Successor
 from reader.archive.page_file import PageError, read_page
 from reader.common.digest import cache_key
-from reader.common.files import atomic_write
 from reader.common.files import cache_dir as user_cache_dir
+from reader.common.kept import keep, read_kept
 
 # marshal: fast, and it can only hold plain values (no code runs when it is read); its
 # format belongs to the Python version, which is part of the cache's version.
@@ -110,16 +110,10 @@ class FrontMatterCache:
         """Write the cache if it changed, whole or not at all (never half a cache)."""
         if self.new == self.old:
             return
-        try:
-            atomic_write(self.file, marshal.dumps({"version": CACHE_VERSION, "files": self.new}))
-        except OSError:
-            return
+        keep(self.file, {"version": CACHE_VERSION, "files": self.new})
 
     def _load(self) -> dict[str, list]:
-        try:
-            data = marshal.loads(self.file.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
+        data = read_kept(self.file)
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}
         files = data.get("files")

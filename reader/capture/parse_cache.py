@@ -8,7 +8,6 @@ parsing code, so both make the key; anything unreadable is simply not used.
 
 from __future__ import annotations
 
-import marshal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,8 @@ from reader.capture.text_capture import (
     ParsedCapture,
 )
 from reader.common.digest import KeyBuilder
-from reader.common.files import atomic_write, cache_dir
+from reader.common.files import cache_dir
+from reader.common.kept import keep, read_kept
 
 MAX_ENTRIES = 50_000
 _CODE = ("candidates.py", "decoding.py", "furniture.py", "html_capture.py", "text_capture.py",
@@ -71,16 +71,10 @@ class ParseCache:
         kept = dict(list(self.old.items())[-(MAX_ENTRIES - len(self.new)):]) \
             if len(self.new) < MAX_ENTRIES else {}
         kept.update(self.new)
-        try:
-            atomic_write(self.file, marshal.dumps(kept))
-        except (OSError, ValueError):
-            return
+        keep(self.file, kept)
 
     def _load(self) -> dict[str, Any]:
-        try:
-            data = marshal.loads(self.file.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
+        data = read_kept(self.file)
         return data if isinstance(data, dict) else {}
 
 
