@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 from reader.archive.archive import Archive
 from reader.archive.glossary import Term
+from reader.archive.links import LinkTarget
 from reader.common.slugs import slugify
 from reader.render.glossary_page import anchor_href, entry_html
+from reader.render.link_resolver import LinkResolver
 from reader.render.page_style import THEMES, page_css
 from reader.render.renderer import PageParts, Renderer
 from reader.render.wording import project_provenance, source_line
@@ -44,6 +46,16 @@ td.note { background-color: #f1efe8; }
 p.note-quote { font-style: italic; color: #4a4d52; margin-bottom: 2px; }
 p.note-text { margin-bottom: 0px; }
 """
+
+
+class HandoutLinks(LinkResolver):
+    """Where a handout's links lead: outside addresses (http, https, mailto) stay links, and
+    links within a page (footnotes) too; links to pages and terms are text, styled as links.
+    A PDF viewer would take `refusal-to-negotiate.md` or `term:threat` as an address to open
+    beside the file, and only http, https and mailto may act from a PDF."""
+
+    def attributes(self, target: LinkTarget, written: str) -> dict[str, str]:
+        return {"href": written} if target.kind in ("external", "anchor") else {}
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,7 @@ def handout_html(archive: Archive, slugs: list[str], *,
                  notes: Mapping[str, list[HandoutNote]] | None = None,
                  with_glossary: bool = False) -> str:
     """The whole handout as one HTML document, styled for paper."""
-    renderer = Renderer(archive)
+    renderer = Renderer(archive, links=HandoutLinks(archive))
     parts: list[str] = []
     heads: list[Part] = []
     for slug in slugs:
@@ -123,7 +135,7 @@ def handout_html(archive: Archive, slugs: list[str], *,
 
 def glossary_handout_html(archive: Archive) -> str:
     """The whole glossary, A to Z, styled for paper (the tree's Glossary page, printed)."""
-    parts = Renderer(archive).glossary_parts()
+    parts = Renderer(archive, links=HandoutLinks(archive)).glossary_parts()
     return _printed("Glossary", _section(parts, 0),
                     RunningHeads(archive.course.title, (Part(parts.title, source_line(None)),)))
 

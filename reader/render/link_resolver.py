@@ -34,8 +34,12 @@ class LinkResolver:
 
     def link(self, href: str, inner: str, title: str = "") -> str:
         """An <a> the renderer writes itself, to href as a page body would write it;
-        inner is markup, escaped already."""
-        attributes = self.attributes(classify_href(href), href)
+        inner is markup, escaped already. A link that may do nothing (classify_href's
+        blocked: javascript:, file:, ...) is only its text, as in a page body."""
+        target = classify_href(href)
+        if target.kind == "blocked":
+            return f"<span>{inner}</span>"
+        attributes = self.attributes(target, href)
         if title:
             attributes["title"] = title
         rendered = "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())

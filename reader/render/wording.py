@@ -62,6 +62,15 @@ def project_provenance(what: str = "") -> str:
     return f'<p class="provenance">{said}</p>'
 
 
+def address_html(address: str, inner: str, anchor: Anchor) -> str:
+    """An address that content gives (front matter, course.yaml) as a link when the reader
+    may open it (http, https, mailto: archive/links.is_outside_address), else inner, as
+    text: in the window, the handouts and the classroom copy alike."""
+    from reader.archive.links import is_outside_address
+
+    return anchor(address, inner) if is_outside_address(address) else inner
+
+
 def provenance_html(page: Page, anchor: Anchor) -> str:
     """Where the page came from, in one line under its title."""
     if not page.archived:
@@ -69,7 +78,7 @@ def provenance_html(page: Page, anchor: Anchor) -> str:
     bits = ["Archived copy"]
     if page.source_url:
         url = _escape(page.source_url)
-        bits.append(f"original address {anchor(page.source_url, url)}")
+        bits.append(f"original address {address_html(page.source_url, url, anchor)}")
     else:
         bits.append("original address not known")
     if page.captured:
@@ -239,11 +248,14 @@ def successor_description(course: Course) -> str:
 
 
 def successor_addresses(course: Course) -> list[tuple[str, str]]:
-    """The successor's and its project's web addresses, each with a short name for it."""
+    """The successor's and its project's web addresses, each with a short name for it: only
+    those the reader may open (see address_html), so that none is offered as a link."""
+    from reader.archive.links import is_outside_address
+
     successor = course.successor
     named = [(successor.short_title or successor.title, successor.url),
              (successor.built_around, successor.built_around_url)]
-    return [(name, url) for name, url in named if url]
+    return [(name, url) for name, url in named if is_outside_address(url)]
 
 
 def retirement_paragraphs(course: Course) -> list[str]:

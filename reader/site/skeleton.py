@@ -7,7 +7,7 @@ from html import escape
 
 from reader.archive.model import Course
 from reader.render.link_resolver import LinkResolver
-from reader.render.wording import retired_sentence, successor_sentence
+from reader.render.wording import address_html, retired_sentence, successor_sentence
 from reader.site.names import ABOUT, GENERATOR, GLOSSARY, INDEX, SEARCH_INDEX, SEARCH_SCRIPT, STYLE
 from reader.site.templates import fill
 
@@ -32,12 +32,14 @@ def successor_line(course: Course, links: LinkResolver) -> str:
     sentences = [retired_sentence(course)]
     name = successor.short_title or successor.title
     if name:
-        named = (links.link(successor.url, escape(name), successor.title) if successor.url
-                 else escape(name))
+        def titled(href: str, inner: str) -> str:
+            return links.link(href, inner, successor.title)
+
+        named = address_html(successor.url, escape(name), titled)
         around = None
         if successor.built_around:
-            around = (links.link(successor.built_around_url, escape(successor.built_around))
-                      if successor.built_around_url else escape(successor.built_around))
+            around = address_html(successor.built_around_url, escape(successor.built_around),
+                                  links.link)
         sentences.append(successor_sentence(course, named, around))
     said = " ".join(s for s in sentences if s)
     return f'<p class="successor">{said}</p>' if said else ""
