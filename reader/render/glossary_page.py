@@ -16,20 +16,29 @@ def anchor_href(term: Term) -> str:
     return f"#{term.anchor}"
 
 
+def letter_anchor(letter: str) -> str:
+    """The anchor of an initial's heading: 'letter-B', or for any initial but an ASCII letter
+    or digit its code point ('letter-u003c' for <), which no address needs to escape."""
+    return f"letter-{letter}" if letter.isascii() and letter.isalnum() \
+        else f"letter-u{ord(letter):04x}"
+
+
 def glossary_body(glossary: Glossary, definition_html: Callable[[str], str],
                   title_of: Callable[[str], str], pages_of: Callable[[Term], list[str]],
                   links: LinkResolver) -> str:
-    """The glossary's entries under their initial letters, linked to each other and to pages."""
+    """The glossary's entries under their initial letters, linked to each other and to pages.
+    An initial is the glossary file's text (a term may begin with < or &), so it is escaped."""
     parts: list[str] = []
     letters: list[str] = []
     for term in glossary.terms:
-        letter = fold(term.term)[:1].upper()
+        letter = fold(term.term)[:1].upper() or "#"
         if not letters or letters[-1] != letter:
             letters.append(letter)
-            parts.append(f'<h2><a name="letter-{letter}"></a>{html.escape(letter)}</h2>')
+            parts.append(f'<h2><a name="{letter_anchor(letter)}"></a>{html.escape(letter)}</h2>')
         parts.append(entry_html(glossary, term, definition_html, title_of, pages_of(term),
                                 links, heading="h3", related_href=anchor_href))
-    index = " · ".join(links.link(f"#letter-{letter}", letter) for letter in letters)
+    index = " · ".join(links.link(f"#{letter_anchor(letter)}", html.escape(letter))
+                       for letter in letters)
     return f"<p>{index}</p>" + "".join(parts)
 
 
