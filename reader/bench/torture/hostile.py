@@ -1,4 +1,5 @@
-"""Hostile input and hostile places: one sentence and exit status 2, never a traceback."""
+"""Hostile input and hostile places: one sentence and exit status 2, never a traceback (the
+hostile archives: hostile_content.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.bench.torture import hostile_content
 from reader.bench.torture.common import (
     DB_NAME,
     ROOT,
@@ -43,6 +45,7 @@ def hostile(folder: Path, env: dict[str, str]) -> list[Row]:
         ("a read-only folder holding -wal/-shm", _read_only_folder),
         ("a full disk at open", _full_at_open),
         ("a backup onto a full disk", _backup_full),
+        *hostile_content.CASES,
     ]
     rows = []
     for number, (name, case) in enumerate(cases):
