@@ -144,7 +144,7 @@ def _validated(path: Path, entries: list[Any], page_slugs: set[str] | None) -> G
             continue
         name = str(raw["term"]).strip()
         try:
-            TERM.check(raw, ("terms", TERMS.name_of(number, raw)))
+            check(raw, TERM, ("terms", TERMS.name_of(number, raw)))
         except SchemaError as exc:
             problems.append(Problem(path, f"{exc}; the entry is skipped."))
             continue

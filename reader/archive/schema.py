@@ -3,31 +3,38 @@
 A file is checked against its schema before anything reads it, so a field of the wrong type
 (`pages: 5`, a list where a title goes) is refused in one sentence that names the field,
 instead of failing later in whatever first uses it. Fields a schema does not name are let
-be: a later format, or an archivist's own notes, may add them. A few classes rather than a
-schema library: the files are small, their shapes fixed, and the messages ours to word.
+be: a later format, or an archivist's own notes, may add them. A few small classes rather
+than a schema library: the files are small, their shapes fixed, the messages ours to word;
+and plain classes, not dataclasses, since an ordinary start imports this module before its
+first paint and dataclasses cost a millisecond or so each to make. A check costs nothing
+more for the path to a field, which is put together only when one is wrong.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from reader.common.slugs import SLUG_RE
-
-Where = tuple[str, ...]  # the field's path, as the message names it
 
 
 class SchemaError(ValueError):
     """A field is not what its schema says; str() reads "<field> must be <what>, not <found>"
     or "<field> must be given (<what>)", for the caller to put the file's name before."""
 
-    def __init__(self, where: Where, expected: str, found: Any, *, missing: bool = False) -> None:
-        self.field = " › ".join(where) or "the whole file"
-        said = f"must be given ({expected})" if missing else \
+    def __init__(self, expected: str, found: Any, *, missing: bool = False) -> None:
+        super().__init__(expected)
+        self.said = f"must be given ({expected})" if missing else \
             f"must be {expected}, not {describe(found)}"
-        super().__init__(f"{self.field} {said}")
+        self.where: tuple[str, ...] = ()  # filled in as the error leaves each container
+
+    @property
+    def field(self) -> str:
+        return " › ".join(self.where) or "the whole file"
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.said}"
 
 
 def describe(value: Any) -> str:
@@ -49,65 +56,67 @@ def describe(value: Any) -> str:
     return f"a {type(value).__name__}"  # a date, where text was wanted
 
 
-def _scalar(value: Any) -> bool:
-    """True for what YAML reads from a plain value: text, a number, a date, true or false."""
-    return not isinstance(value, list | dict)
-
-
-@dataclass(frozen=True)
 class Text:
     """One value written as text; YAML's numbers and dates count, as they read as text."""
 
-    required: bool = False
-    pattern: re.Pattern[str] | None = None
-    what: str = "text"
+    __slots__ = ("pattern", "required", "what")
+
+    def __init__(self, required: bool = False, pattern: re.Pattern[str] | None = None,
+                 what: str = "text") -> None:
+        self.required, self.pattern, self.what = required, pattern, what
 
     def accepts(self, value: Any) -> bool:
-        return _scalar(value)
+        return not isinstance(value, list | dict)
 
-    def check(self, value: Any, where: Where) -> None:
-        empty = value is None or (isinstance(value, str) and not value.strip())
-        if empty:
+    def check(self, value: Any) -> None:
+        if value is None or (isinstance(value, str) and not value.strip()):
             if self.required:
-                raise SchemaError(where, self.what, value, missing=True)
+                raise SchemaError(self.what, value, missing=True)
             return
         if not self.accepts(value) or (
                 self.pattern is not None and not self.pattern.match(str(value).strip())):
-            raise SchemaError(where, self.what, value)
+            raise SchemaError(self.what, value)
 
 
-@dataclass(frozen=True)
 class Number:
     """A whole number (a format's version)."""
 
-    what: str = "a whole number"
+    __slots__ = ("what",)
+
+    def __init__(self, what: str = "a whole number") -> None:
+        self.what = what
 
     def accepts(self, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
 
-    def check(self, value: Any, where: Where) -> None:
+    def check(self, value: Any) -> None:
         if value is not None and not self.accepts(value):
-            raise SchemaError(where, self.what, value)
+            raise SchemaError(self.what, value)
 
 
-@dataclass(frozen=True)
 class ListOf:
     """A list, each item of the item's schema; items are named by their number (from 1)."""
 
-    item: Any
-    what: str = "a list"
-    key: str = ""  # an item's field that names it in a message, as `id` names a section
+    __slots__ = ("item", "key", "what")
+
+    def __init__(self, item: Any, what: str = "a list", key: str = "") -> None:
+        self.item, self.what = item, what
+        self.key = key  # an item's field that names it in a message, as `id` names a section
 
     def accepts(self, value: Any) -> bool:
         return isinstance(value, list)
 
-    def check(self, value: Any, where: Where) -> None:
+    def check(self, value: Any) -> None:
         if value is None:
             return
         if not self.accepts(value):
-            raise SchemaError(where, self.what, value)
+            raise SchemaError(self.what, value)
         for number, item in enumerate(value, start=1):
-            self.item.check(item, (*where, self.name_of(number, item)))
+            try:
+                self.item.check(item)
+            except SchemaError as exc:
+                exc.where = (self.name_of(number, item), *exc.where)
+                raise
 
     def name_of(self, number: int, item: Any) -> str:
         """How a message names an item: by its number, and its key's value if it has one."""
@@ -117,58 +126,71 @@ class ListOf:
         return f"item {number}"
 
 
-@dataclass(frozen=True)
 class Record:
     """A mapping of named fields; required ones must be given, others not named are let be."""
 
-    fields: Mapping[str, Any] = field(default_factory=dict)
-    what: str = "a mapping of names to values"
+    __slots__ = ("fields", "what")
+
+    def __init__(self, fields: Mapping[str, Any] | None = None,
+                 what: str = "a mapping of names to values") -> None:
+        self.fields, self.what = fields or {}, what
 
     def accepts(self, value: Any) -> bool:
         return isinstance(value, dict)
 
-    def check(self, value: Any, where: Where) -> None:
+    def check(self, value: Any) -> None:
         if value is None:
             value = {}
         if not self.accepts(value):
-            raise SchemaError(where, self.what, value)
+            raise SchemaError(self.what, value)
         for name, spec in self.fields.items():
-            spec.check(value.get(name), (*where, name))
+            try:
+                spec.check(value.get(name))
+            except SchemaError as exc:
+                exc.where = (name, *exc.where)
+                raise
 
 
-@dataclass(frozen=True)
 class Unchecked:
     """A value whose shape is checked apart (a glossary's entry: one that does not fit is
     skipped alone)."""
 
+    __slots__ = ()
+
     def accepts(self, value: Any) -> bool:
         return True
 
-    def check(self, value: Any, where: Where) -> None:
+    def check(self, value: Any) -> None:
         return None
 
 
-@dataclass(frozen=True)
 class OneOf:
     """One of several shapes, told apart by the type of the value (a slug, or a mapping)."""
 
-    options: tuple[Any, ...]
-    what: str
+    __slots__ = ("options", "what")
 
-    def check(self, value: Any, where: Where) -> None:
+    def __init__(self, options: tuple[Any, ...], what: str) -> None:
+        self.options, self.what = options, what
+
+    def check(self, value: Any) -> None:
         if value is None:
-            self.options[0].check(value, where)
+            self.options[0].check(value)
             return
         for option in self.options:
             if option.accepts(value):
-                option.check(value, where)
+                option.check(value)
                 return
-        raise SchemaError(where, self.what, value)
+        raise SchemaError(self.what, value)
 
 
-def check(value: Any, schema: Any) -> None:
-    """Raise SchemaError for the first field of value that its schema does not allow."""
-    schema.check(value, ())
+def check(value: Any, schema: Any, where: tuple[str, ...] = ()) -> None:
+    """Raise SchemaError for the first field of value that its schema does not allow;
+    where names value itself in the message (a glossary's term within the file)."""
+    try:
+        schema.check(value)
+    except SchemaError as exc:
+        exc.where = (*where, *exc.where)
+        raise
 
 
 # --- the archive's files ----------------------------------------------------------------------
