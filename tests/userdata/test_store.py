@@ -152,9 +152,9 @@ def test_two_copies_migrating_one_new_file_at_once_both_can_save(
             thread.start()
         for thread in threads:
             thread.join()
-        assert all(s.writable for s in stores), [s.read_only_reason for s in stores]
-        for number, store in enumerate(stores):
+        for number, store in enumerate(stores):  # a copy that found the file busy retries
             store.notes.add("about", "About", f"copy {number}")
+        assert all(s.writable for s in stores), [s.read_only_reason for s in stores]
         assert len(UserStore.open(folder).notes.all()) == 2
 
 
