@@ -9,7 +9,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-APP_NAME = "otpic-reader"
 PARTIAL = ".partial"  # the suffix of a file being written; never a finished one
 
 # The mode a new file or folder gets from the user's umask, read once while the program
@@ -23,12 +22,9 @@ def cache_dir(part: str = "") -> Path:
     index and the window's last look. Deleting it loses nothing. In portable mode it is
     the folder beside the program, so that nothing is left on the computer."""
     from reader.common.portable import CACHE_FOLDER, portable_folder
+    from reader.common.user_dirs import user_dir
 
-    root = portable_folder(CACHE_FOLDER)
-    if root is None:
-        import platformdirs  # only when a cache is first needed
-
-        root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    root = portable_folder(CACHE_FOLDER) or user_dir("cache")
     return root / part if part else root
 
 

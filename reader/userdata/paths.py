@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-APP_NAME = "otpic-reader"
 DATA_ENV = "OTPIC_READER_DATA"
 DB_NAME = "otpic-reader.sqlite3"  # the one file of the user's data, in the data folder
 
@@ -19,13 +18,9 @@ def resolve_data_dir(explicit: str | Path | None = None) -> Path:
     if from_env:  # often relative on a USB stick: ./data beside the program
         return Path(from_env).expanduser().absolute()
     from reader.common.portable import DATA_FOLDER, portable_folder
+    from reader.common.user_dirs import user_dir
 
-    beside = portable_folder(DATA_FOLDER)  # portable mode, when no folder was named
-    if beside is not None:
-        return beside
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return portable_folder(DATA_FOLDER) or user_dir("data")  # beside the program when portable
 
 
 def store_stamp(data_dir: Path) -> tuple[tuple[int, ...], ...]:
