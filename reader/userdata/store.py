@@ -15,17 +15,21 @@ import contextlib
 import errno
 import os
 import sqlite3
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.userdata.bookmarks import Bookmarks
 from reader.userdata.daily import DailyBackup
 from reader.userdata.database import Database, connect, open_for_reading, passing, reason
 from reader.userdata.lock import folder_lock
-from reader.userdata.notes import Notes
 from reader.userdata.paths import DB_NAME
 from reader.userdata.progress import Progress
 from reader.userdata.recovery import look, recover_if_damaged
 from reader.userdata.schema import IDENTITY, SCHEMA_VERSION, migrate
+
+if TYPE_CHECKING:
+    from reader.userdata.bookmarks import Bookmarks
+    from reader.userdata.notes import Notes
 
 LOOK_ONLY = "it was opened only to look"
 
@@ -36,17 +40,31 @@ class NewerFile(Exception):
 
 class UserStore(Database):
     """The user's database, opened for reading and writing when it can be, with the
-    managers of what it holds: `store.bookmarks`, `store.notes`, `store.progress`."""
+    managers of what it holds: `store.bookmarks`, `store.notes`, `store.progress`.
+
+    The managers of bookmarks and notes are made when first asked for: the window's
+    first paint needs only the reading progress, and their modules (with uuid) would
+    cost it a few milliseconds."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None,
                  read_only_reason: str = "", recovery_message: str = "") -> None:
         super().__init__(connection, path, read_only_reason, recovery_message)
-        self.bookmarks = Bookmarks(self)
-        self.notes = Notes(self)
         self.progress = Progress(self)
         self.daily = DailyBackup(path) if path is not None else None
         if self.daily is not None:
             self.subscribe(self.daily)
+
+    @cached_property
+    def bookmarks(self) -> Bookmarks:
+        from reader.userdata.bookmarks import Bookmarks
+
+        return Bookmarks(self)
+
+    @cached_property
+    def notes(self) -> Notes:
+        from reader.userdata.notes import Notes
+
+        return Notes(self)
 
     @classmethod
     def open(cls, data_dir: Path, *, look_only: bool = False) -> UserStore:

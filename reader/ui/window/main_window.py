@@ -40,6 +40,7 @@ from reader.ui.window.successor_notice import SuccessorNotice
 if TYPE_CHECKING:
     from reader.archive.archive import Archive
     from reader.ui.window.tools import Tools
+    from reader.userdata.notes import Notes
     from reader.userdata.store import UserStore
 
     Opener = Callable[[], "tuple[Archive, UserStore] | None"]
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         from reader.ui.window.windows import Windows
 
         self.archive, self.store = archive, store
-        self.notes, self.progress = store.notes, store.progress
+        self.progress = store.progress
         self.actions.finish()
         self.renderer = Renderer(archive)
         self.page_view.image_path = archive.image_path
@@ -147,6 +148,12 @@ class MainWindow(QMainWindow):
             self.navigator.adopt(self.current_slug)
         if not self.companion:
             tell_problems(self, archive, store)
+
+    @property
+    def notes(self) -> Notes:
+        """The user's notes, asked of the store when first wanted (the page needs none)."""
+        assert self.store is not None, "notes before attach()"
+        return self.store.notes
 
     def attach_opened(self) -> bool:
         """Step 2 with what the opener gives; False when it gave nothing."""

@@ -10,8 +10,8 @@ or whose schema lacks a table or column its version has.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.userdata.database import reading_modes
 from reader.userdata.schema import IDENTITY, schema_problem
@@ -22,8 +22,7 @@ CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 BUSY_S = 1.0  # a file another program holds is not judged: the open after this waits for it
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     kind: str  # FOREIGN_LOG, EMPTY or DAMAGED
     detail: str  # in words, for the message: "its notes table is missing"
 
@@ -42,8 +41,6 @@ def has_log(path: Path) -> bool:
 def diagnose(path: Path) -> Finding | None:
     """What calls for recovery in the file at `path`, or None (sound, new, or unreadable
     for a reason that is no damage, such as a folder that cannot be read)."""
-    from reader.userdata.backups import has_backups
-
     try:
         size = path.stat().st_size
     except OSError:
@@ -60,6 +57,13 @@ def diagnose(path: Path) -> Finding | None:
     if finding is not None and finding.kind == EMPTY and not has_backups(path):
         return None
     return finding
+
+
+def has_backups(path: Path) -> bool:
+    """Whether the file has daily backups: an empty file is new without them, lost with."""
+    from reader.userdata.backups import has_backups  # an empty or damaged file asks, rarely
+
+    return has_backups(path)
 
 
 def is_damaged(path: Path) -> bool:
