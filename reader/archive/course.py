@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.archive.errors import ArchiveError
 from reader.archive.model import Course, Successor
@@ -12,8 +11,7 @@ from reader.archive.schema import COURSE, SchemaError, check
 from reader.archive.yaml_io import YAMLError, load_yaml_file
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     """A section as course.yaml lists it: entries are (slug, title or ""); `addresses` are
     (slug, original address) of the entries that give one (pages not preserved yet)."""
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class ArchiveError(Exception):
     """The folder cannot be opened as an archive at all (the reader cannot start on it)."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file, which was skipped so the rest still opens."""
 
     path: Path

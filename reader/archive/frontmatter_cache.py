@@ -56,7 +56,7 @@ class FrontMatterCache:
         course, specs = load_course(path)  # raises ArchiveError for a bad file
         if stamp:
             self.new["course.yaml"] = [*stamp, {"course": asdict(course),
-                                                "specs": [asdict(s) for s in specs]}]
+                                                "specs": [s._asdict() for s in specs]}]
         return course, specs
 
     def glossary(self, path: Path, page_slugs: set[str]) -> Glossary:

@@ -144,8 +144,9 @@ def _validated(path: Path, entries: list[Any], page_slugs: set[str] | None) -> G
             continue
         name = str(raw["term"]).strip()
         try:
-            check(raw, TERM, ("terms", TERMS.name_of(number, raw)))
-        except SchemaError as exc:
+            check(raw, TERM)
+        except SchemaError as exc:  # named only when wrong: naming costs a start time
+            exc.where = ("terms", TERMS.name_of(number, raw), *exc.where)
             problems.append(Problem(path, f"{exc}; the entry is skipped."))
             continue
         definition = _scalar_text(raw.get("definition"))

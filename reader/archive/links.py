@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from reader.archive.model import Link
@@ -53,8 +53,7 @@ def _item_description(lines: list[str], start: int) -> str:
     return _ESCAPED.sub(r"\1", " ".join(collected))
 
 
-@dataclass(frozen=True)
-class LinkTarget:
+class LinkTarget(NamedTuple):
     """Where a link leads: kind is page, anchor, term, external or blocked."""
 
     kind: str

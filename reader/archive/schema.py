@@ -183,14 +183,9 @@ class OneOf:
         raise SchemaError(self.what, value)
 
 
-def check(value: Any, schema: Any, where: tuple[str, ...] = ()) -> None:
-    """Raise SchemaError for the first field of value that its schema does not allow;
-    where names value itself in the message (a glossary's term within the file)."""
-    try:
-        schema.check(value)
-    except SchemaError as exc:
-        exc.where = (*where, *exc.where)
-        raise
+def check(value: Any, schema: Any) -> None:
+    """Raise SchemaError for the first field of value that its schema does not allow."""
+    schema.check(value)
 
 
 # --- the archive's files ----------------------------------------------------------------------

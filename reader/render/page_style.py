@@ -6,11 +6,10 @@ choice scale everything together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):
     text: str
     background: str
     muted: str

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.archive.archive import Archive
 from reader.archive.course_order import neighbours
@@ -35,8 +34,7 @@ from reader.render.wording import (
 __all__ = ["NOT_PRESERVED", "PageParts", "Renderer"]  # NOT_PRESERVED: see wording.py
 
 
-@dataclass(frozen=True)
-class PageParts:
+class PageParts(NamedTuple):
     """A rendered page as the reader, the handouts and the classroom copy arrange it.
 
     footer holds our links to the pages before and after it in the course, apart from the

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.archive.archive import Archive
@@ -184,7 +184,7 @@ class _Site:
     def _page(self, slug: str) -> str:
         parts = self.renderer.parts(slug)
         if slug in self.archive.pages:  # its words: not where it came from, nor our links on
-            self.texts[slug] = html_to_text(replace(parts, provenance="", footer="").main())
+            self.texts[slug] = html_to_text(parts._replace(provenance="", footer="").main())
         return self._page_of(parts.title, parts.main())
 
     def _about(self) -> str:

@@ -46,7 +46,7 @@ def site_css() -> str:
     """style.css: the reader's light and dark colours, then the layout from assets/."""
     def variables(colors: Colors) -> str:
         return "".join(f"  --{name.replace('_', '-')}: {value};\n"
-                       for name, value in vars(colors).items())
+                       for name, value in colors._asdict().items())
 
     return (f":root {{\n{variables(THEMES['light'])}}}\n"
             f"@media (prefers-color-scheme: dark) {{\n  :root {{\n"

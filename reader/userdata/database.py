@@ -13,9 +13,8 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.userdata.settings import DEFAULTS
 
@@ -31,8 +30,7 @@ class StoreError(RuntimeError):
     """A change could not be saved; the message says why, in words for the user."""
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """What a user action changed, so each view refreshes only what it shows."""
 
     bookmarks: bool = False
