@@ -1,14 +1,11 @@
-"""The notice about the successor course, at the top of the window."""
+"""The notice about the successor course, at the top of the window (its words are
+wording.notice_text's, given by the window or by its kept look)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from reader.render.wording import notice_text
-
-__all__ = ["SuccessorNotice", "notice_text"]  # notice_text: the words, written in wording.py
 
 
 class SuccessorNotice(QFrame):
@@ -26,7 +23,7 @@ class SuccessorNotice(QFrame):
         # a style sheet restyles the bar and its buttons, which costs a start some ms
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
-        # notice_text always holds markup, so the label shows it as rich text (AutoText):
+        # wording.notice_text always holds markup, so the label shows it as rich text (AutoText):
         # naming the format would load the Qt namespace before the first paint.
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
