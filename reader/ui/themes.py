@@ -67,11 +67,11 @@ def apply_theme(choice: str) -> Colors:
 def apply_palette_theme(name: str) -> None:
     """Show a theme's palette (Fusion), or with "" the desktop's own style and palette."""
     global _native, _applied
-    app = QApplication.instance()
-    if _native is None:
-        _native = (app.style().name(), app.palette())
     if name == _applied:
         return
+    app = QApplication.instance()
+    if _native is None:  # kept before the first change: asking for the style makes
+        _native = (app.style().name(), app.palette())  # QStyle's enums, some 15 ms
     if name:
         from reader.ui.theme_style import ThemedStyle
 

@@ -112,3 +112,19 @@ def test_a_group_box_frame_shows(qtbot, theme: str) -> None:
     window = QApplication.palette().color(QPalette.ColorRole.Window)
     found = best_contrast(image, window, range(0, 3), range(30, 70))
     assert found >= 3, f"group box in the {theme} theme: {found:.2f}"
+
+
+def test_leaving_a_theme_gives_back_the_desktops_own_palette(qapp, monkeypatch) -> None:
+    """The desktop's look is kept when a theme first replaces it, not at start (asking Qt
+    for the style then cost the first paint its enums), and comes back whole."""
+    from reader.ui import themes
+
+    apply_palette_theme("")
+    monkeypatch.setattr(themes, "_native", None)  # as a start finds it
+    style, palette = QApplication.style().name(), QPalette(QApplication.palette())
+    apply_palette_theme("")  # the desktop's own look asked for while shown: nothing to do
+    assert themes._native is None
+    apply_palette_theme("dark")
+    assert QApplication.palette() != palette
+    apply_palette_theme("")
+    assert QApplication.style().name() == style and QApplication.palette() == palette
