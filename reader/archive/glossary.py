@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.archive.errors import Problem
 from reader.archive.schema import GLOSSARY, TERM, TERMS, SchemaError, check
@@ -23,8 +22,9 @@ def names_pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A term of the glossary (a NamedTuple: see model.py)."""
+
     term: str
     definition: str
     aliases: tuple[str, ...] = ()
