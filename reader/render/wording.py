@@ -27,6 +27,8 @@ ARCHIVED_PAGE = "Archived copy of a page of the course"
 NO_RIGHTS = "no rights statement in the capture"
 GLOSSARY_WHAT = "the course's terms, A to Z"
 RETIREMENT_WORDS = "The course's own words, from its retirement banner"
+SUCCESSOR_HEADING = "Where the course lives on"
+ADDRESSES_ONLINE = "They are on the web and need an internet connection:"
 
 Anchor = Callable[[str, str], str]  # (href, inner markup) -> <a>: see LinkResolver.link
 

@@ -12,8 +12,10 @@ from reader.archive.archive import Archive
 from reader.archive.model import Course
 from reader.common.words import counted
 from reader.render.wording import (
+    ADDRESSES_ONLINE,
     GLOSSARY_WHAT,
     RETIREMENT_WORDS,
+    SUCCESSOR_HEADING,
     WRITTEN_FOR_ARCHIVE,
     notice_text,
     preserved_count,
@@ -71,10 +73,10 @@ def _notice(course: Course, links: SiteLinks) -> str:
     description = f"<p>{successor_description(course)}</p>" if successor.title else ""
     items = "".join(f"<li>{escape(name)}: {links.link(url, escape(url))}</li>"
                     for name, url in successor_addresses(course))
-    addresses = ("<p>They are on the web and need an internet connection:</p>"
+    addresses = (f"<p>{ADDRESSES_ONLINE}</p>"
                  f'<ul class="addresses">{items}</ul>' if items else "")
     said = "".join(f"<p>{escape(p)}</p>" for p in retirement_paragraphs(course))
     retirement = (f"<details><summary>{RETIREMENT_WORDS}</summary><blockquote>{said}"
                   "</blockquote></details>" if said else "")
-    return part("notice.html", notice=notice_text(course), description=description,
-                addresses=addresses, retirement=retirement)
+    return part("notice.html", heading=SUCCESSOR_HEADING, notice=notice_text(course),
+                description=description, addresses=addresses, retirement=retirement)
