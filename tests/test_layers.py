@@ -98,3 +98,13 @@ def test_no_folder_holds_more_than_fifteen_modules() -> None:
 def test_the_main_window_stays_an_assembly_of_parts() -> None:
     lines = (ROOT / "reader" / "ui" / "window" / "main_window.py").read_text().count("\n")
     assert lines < 300, f"main_window.py has {lines} lines"
+
+
+def test_the_widgets_know_no_storage_engine() -> None:
+    """ui/ holds widgets: what the store's engine raises reaches them as StoreError or
+    OSError from userdata/, so no widget names sqlite3."""
+    for path in (ROOT / "reader" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert "sqlite3" not in names, f"{path} imports sqlite3"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.common.files import PARTIAL, atomic_path
-from reader.userdata.database import ALL_CHANGED, Database
+from reader.userdata.database import ALL_CHANGED, Database, StoreError
 from reader.userdata.schema import migrate
 
 PREFIX = "otpic-reader-"
@@ -188,6 +188,17 @@ def make_daily_backup(db_path: Path, today: dt.date | None = None, *,
     return target
 
 
+def try_daily_backup(db_path: Path, today: dt.date | None = None, *,
+                     refresh: bool = False) -> Path | None:
+    """make_daily_backup for a running reader: a copy that fails (a full disk, a file
+    another program holds) must not disturb reading, and the next change or start tries
+    again."""
+    try:
+        return make_daily_backup(db_path, today, refresh=refresh)
+    except (OSError, sqlite3.Error):
+        return None
+
+
 def _holds_anything(path: Path) -> bool:
     """True when the file holds notes, bookmarks or reading progress (settings alone, the
     window's size and the page last open, are not worth a day's copy)."""
@@ -262,12 +273,15 @@ def restore_into(store: Database, backup: Backup) -> Path:
             break
         kept = kept.with_name(f"{store.path.name}{BEFORE_RESTORE}{stamp}-{again}")
     copy_database(store.path, kept, verify=False)  # whatever it is, it is kept
-    source = sqlite3.connect(f"{backup.path.absolute().as_uri()}?mode=ro", uri=True)
     try:
-        source.backup(store.db)
-    finally:
-        source.close()
-    migrate(store.db)  # a backup from an older program: bring it to today's schema
+        source = sqlite3.connect(f"{backup.path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(store.db)
+        finally:
+            source.close()
+        migrate(store.db)  # a backup from an older program: bring it to today's schema
+    except sqlite3.Error as exc:
+        raise StoreError(f"{backup.path} is not a database that can be read: {exc}") from exc
     # count on from the newest backup, so that tomorrow's backup is made again
     newest = max((_change_count(path) for _, path in _daily(store.path)), default=0)
     daily = getattr(store, "daily", None)

@@ -9,9 +9,7 @@ once a day for each store; a failure (a full disk) costs nothing but that copy.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -46,7 +44,6 @@ class DailyBackup:
             self.thread.join()
 
     def _run(self, today: dt.date) -> None:
-        from reader.userdata.backups import make_daily_backup
+        from reader.userdata.backups import try_daily_backup
 
-        with contextlib.suppress(OSError, sqlite3.Error):
-            make_daily_backup(self.db_path, today, refresh=True)
+        try_daily_backup(self.db_path, today, refresh=True)

@@ -79,8 +79,12 @@ class Database:
             listener(changes)
 
     def data_version(self) -> int:
-        """Changes when another connection (another copy of the program) commits."""
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        """Changes when another connection (another copy of the program) commits; -1 when
+        the file cannot be asked (the store closed, or its file gone from under it)."""
+        try:
+            return self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return -1
 
     def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
         """The rows of a query; text that is not UTF-8 is read with replacement characters

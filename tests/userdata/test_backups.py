@@ -22,7 +22,9 @@ from reader.userdata.backups import (
     newer_than,
     prune,
     restore_into,
+    try_daily_backup,
 )
+from reader.userdata.database import StoreError
 from reader.userdata.paths import DB_NAME
 
 
@@ -176,3 +178,22 @@ def test_the_list_puts_the_newest_first_and_says_when_the_newest_note_changed(
     backups = list_backups(store.path)
     assert [b.day.day for b in backups] == [17, 16]
     assert backups[0].newest == max(n.updated for n in store.notes.all())
+
+
+@pytest.mark.usefixtures("no_daily_backup")
+def test_a_backup_that_cannot_be_read_is_not_restored_and_the_notes_stay(data_dir: Path) -> None:
+    store = with_notes(data_dir, 2)
+    make_daily_backup(store.path, dt.date(2026, 11, 16))
+    [backup] = list_backups(store.path)
+    backup.path.write_bytes(b"not a database, after all" * 100)  # spoiled since it was listed
+    with pytest.raises(StoreError, match=str(backup.path)):
+        restore_into(store, backup)
+    assert sorted(n.text for n in store.notes.all()) == ["note 0", "note 1"]
+
+
+@pytest.mark.usefixtures("no_daily_backup")
+def test_a_daily_backup_that_cannot_be_written_costs_the_reader_nothing(data_dir: Path) -> None:
+    store = with_notes(data_dir, 1)
+    (data_dir / "backups").write_text("a file where the folder goes")  # mkdir fails
+    assert try_daily_backup(store.path) is None
+    assert store.notes.count() == 1

@@ -165,3 +165,10 @@ def test_the_notes_filter_ignores_case_and_accents(store: UserStore) -> None:
     notes.add("b", "B", "nothing here")
     assert [n.text for n in notes.all("ETAT")] == ["Le rôle de l'État"]
     assert [n.text for n in notes.all("role")] == ["Le rôle de l'État"]
+
+
+def test_a_closed_store_answers_data_version_with_minus_one(tmp_path: Path) -> None:
+    store = UserStore.open(tmp_path)
+    assert store.data_version() >= 0
+    store.close()
+    assert store.data_version() == -1  # the window's poll asks on, without an error

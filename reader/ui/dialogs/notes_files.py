@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -209,7 +208,7 @@ def restore_dialog(parent: QWidget, store: UserStore) -> str:
         return ""
     try:
         kept = restore_into(store, chosen)
-    except (OSError, sqlite3.Error, StoreError) as exc:
+    except (OSError, StoreError) as exc:
         QMessageBox.warning(parent, "Not restored", f"The backup could not be restored ({exc}); "
                                                     "your notes are as they were.")
         return ""

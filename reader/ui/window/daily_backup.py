@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from reader.userdata.store import UserStore
 
 DELAY_MS = 5000  # not while the window is still settling
@@ -23,15 +21,6 @@ def schedule_daily_backup(store: UserStore, owner: QObject) -> None:
 def _start(store: UserStore) -> None:
     if store.writable and store.path is not None:
         path = store.path
-        QThreadPool.globalInstance().start(lambda: _quiet_backup(path))
+        from reader.userdata.backups import try_daily_backup
 
-
-def _quiet_backup(path: Path) -> None:
-    """A backup that fails (a full disk, say) must not disturb reading; tomorrow tries again."""
-    import contextlib
-    import sqlite3
-
-    from reader.userdata.backups import make_daily_backup
-
-    with contextlib.suppress(OSError, sqlite3.Error):
-        make_daily_backup(path)
+        QThreadPool.globalInstance().start(lambda: try_daily_backup(path))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.userdata.database import ALL_CHANGED, Changes
@@ -22,21 +20,15 @@ class StoreBridge(QObject):
         self.store = store
         self._stopped = False
         store.subscribe(self._ours)  # the store keeps it: stop() silences it
-        self._version = self._data_version()
+        self._version = self.store.data_version()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         self._timer.start(POLL_MS)
 
-    def _data_version(self) -> int:
-        try:
-            return self.store.data_version()
-        except sqlite3.Error:
-            return -1
-
     def _ours(self, changes: Changes) -> None:
         if self._stopped:  # its window is closed (a second window), or the store closes
             return
-        version = self._data_version()
+        version = self.store.data_version()
         if version != self._version:  # another copy also wrote since we last looked
             changes = ALL_CHANGED
         self._version = version
@@ -48,7 +40,7 @@ class StoreBridge(QObject):
         self._timer.stop()
 
     def poll(self) -> None:
-        version = self._data_version()
+        version = self.store.data_version()
         if version != self._version:
             self._version = version
             self.changed.emit(ALL_CHANGED)
