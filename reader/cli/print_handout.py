@@ -1,5 +1,6 @@
 """`otpic-reader print (--page SLUG | --section ID) --pdf OUT.pdf [--with-notes]
-[--with-glossary]`: handouts for trainers, from the command line."""
+[--with-glossary] [--paper NAME] [--landscape]`: handouts for trainers, from the command
+line."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from reader.cli.common import (
 )
 from reader.common.words import counted
 
+PAPERS = ("A4", "Letter", "Legal", "A5", "A3")  # QPageSize's names, which ui.pdf takes
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("print", help="make a PDF handout of a page or a section",
@@ -30,6 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="add your notes on those pages under each page")
     parser.add_argument("--with-glossary", action="store_true",
                         help="add an appendix with the glossary terms the pages use")
+    parser.add_argument("--paper", type=str.lower, choices=[p.lower() for p in PAPERS],
+                        default="a4", help="the paper size (default: a4)")
+    parser.add_argument("--landscape", action="store_true", help="turn the paper sideways")
     add_content_argument(parser)
     add_data_dir_argument(parser)
     parser.set_defaults(run=run)
@@ -69,11 +75,12 @@ def _write(args: argparse.Namespace, html: str, title: str, what: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from reader.ui.pdf import write_pdf
+    from reader.ui.pdf import handout_layout, write_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([])
     try:
-        write_pdf(html, target, title)
+        paper = next(name for name in PAPERS if name.lower() == args.paper)
+        write_pdf(html, target, title, handout_layout(paper, args.landscape))
     except OSError as exc:
         raise UserError(f"The handout could not be written to {target} "
                         f"({exc.strerror or exc}).") from None

@@ -23,14 +23,19 @@ def layout_document(html: str) -> QTextDocument:
     return document
 
 
-def handout_layout() -> QPageLayout:
-    """A4 with 18 mm margins: the PDF's paper, and the print preview's until another is chosen."""
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+def handout_layout(paper: str = "A4", landscape: bool = False) -> QPageLayout:
+    """`paper` (a QPageSize.PageSizeId name; A4 for any other) with 18 mm margins: A4
+    upright is the PDF's paper, and the print preview's, until another is chosen."""
+    size = QPageSize.PageSizeId.__members__.get(paper, QPageSize.PageSizeId.A4)
+    return QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape if landscape
+                       else QPageLayout.Orientation.Portrait,
                        QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
 
 
-def write_pdf(html: str, path: Path, title: str = "") -> None:
-    """Write the handout as an A4 PDF, whole or not at all; OSError says why not.
+def write_pdf(html: str, path: Path, title: str = "",
+              layout: QPageLayout | None = None) -> None:
+    """Write the handout as a PDF on `layout`'s paper (handout_layout's A4 when none is
+    given), whole or not at all; OSError says why not.
 
     paint_handout checks what QPainter.begin and newPage return, but QPdfWriter says
     nothing when its file cannot be opened or written (a folder that cannot be
@@ -45,7 +50,7 @@ def write_pdf(html: str, path: Path, title: str = "") -> None:
         writer = QPdfWriter(device)
         writer.setTitle(title)
         writer.setCreator("OTPIC Reader")
-        writer.setPageLayout(handout_layout())
+        writer.setPageLayout(layout or handout_layout())
         paint_handout(html, writer)  # sheets with running heads, broken as a typesetter would
         del writer
         device.close()

@@ -110,3 +110,15 @@ def test_print_with_notes_says_what_recovery_kept(tmp_path: Path, data_dir: Path
                      str(tmp_path / "s.pdf"), "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stderr
     assert "was damaged" in result.stderr and "The backup of" in result.stderr
+
+
+def test_the_paper_and_its_way_up_can_be_chosen(tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    result = run_cli("print", "--page", "coercive-diplomacy", "--pdf", str(out),
+                     "--paper", "Letter", "--landscape")
+    assert result.returncode == 0, result.stderr
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (792, 612)
+    refused = run_cli("print", "--page", "coercive-diplomacy", "--pdf", str(out),
+                      "--paper", "b5")
+    assert refused.returncode == 2 and "--paper" in refused.stderr

@@ -35,6 +35,7 @@ from reader.ui.pdf import handout_layout, write_pdf
 from reader.userdata.notes import Notes
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
 
 NOT_PRINTABLE = "Only preserved pages and the glossary can be printed or exported."
@@ -169,8 +170,10 @@ def export_pdf(parent: QWidget, archive: Archive, slug: str, notes: Notes) -> st
     return save_pdf(parent, options)
 
 
-def save_pdf(parent: QWidget, options: HandoutOptions) -> str:
-    """Ask where, named after what it holds, in the folder last used; then write it."""
+def save_pdf(parent: QWidget, options: HandoutOptions,
+             layout: QPageLayout | None = None) -> str:
+    """Ask where, named after what it holds, in the folder last used; then write it on
+    `layout`'s paper (the preview's), else on the paper last printed on."""
     settings = options.settings
     title, file_name = options.name()
     folder = Path(settings.get("handout_folder") or Path.home())
@@ -181,7 +184,7 @@ def save_pdf(parent: QWidget, options: HandoutOptions) -> str:
     if not path:
         return ""
     try:
-        write_pdf(options.html(), Path(path), title)
+        write_pdf(options.html(), Path(path), title, layout or remembered_layout(settings))
     except OSError as exc:
         QMessageBox.warning(parent, "Not saved", f"The handout could not be saved as {path}: "
                                                  f"{exc.strerror or exc}")
@@ -217,18 +220,19 @@ def print_on(parent: QWidget, printer: QPrinter, options: HandoutOptions) -> str
 
 def remembered_printer(settings: Settings) -> QPrinter:
     """A printer on the paper, and the way up, last printed on; at first the PDF's."""
-    from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    layout = handout_layout()
-    paper = settings.get("print_paper")
-    if isinstance(paper, str) and paper in QPageSize.PageSizeId.__members__:
-        layout.setPageSize(QPageSize(QPageSize.PageSizeId[paper]))
-    if settings.get("print_landscape"):
-        layout.setOrientation(QPageLayout.Orientation.Landscape)
-    printer.setPageLayout(layout)
+    printer.setPageLayout(remembered_layout(settings))
     return printer
+
+
+def remembered_layout(settings: Settings) -> QPageLayout:
+    """The paper, and the way up, last printed on (a reader on Letter paper gets Letter
+    PDFs too); A4 upright until something is printed."""
+    paper = settings.get("print_paper")
+    return handout_layout(paper if isinstance(paper, str) else "A4",
+                          bool(settings.get("print_landscape")))
 
 
 def remember_paper(settings: Settings, printer: QPrinter) -> None:

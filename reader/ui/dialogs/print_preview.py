@@ -118,7 +118,7 @@ class PrintPreviewDialog(QDialog):
                 self.accept()
 
     def _export(self) -> None:
-        self.message = save_pdf(self, self.options)
+        self.message = save_pdf(self, self.options, self.printer.pageLayout())  # as shown
         if self.message:
             self.accept()
 

@@ -139,3 +139,36 @@ def test_the_preview_exports_what_it_shows(monkeypatch, qtbot, tmp_path, content
     dialog.findChild(QPushButton, "previewExportPdf").click()
     assert dialog.message.startswith("Saved the handout")
     assert len(PdfReader(str(target)).pages) == dialog.sheets
+
+
+def paper(path: Path) -> tuple[int, int]:
+    """The first sheet's width and height in points."""
+    box = PdfReader(str(path)).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def test_the_preview_exports_on_the_paper_it_shows(monkeypatch, qtbot, tmp_path, content,
+                                                   store) -> None:
+    target = tmp_path / "preview.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    store.set("print_paper", "Letter")  # a trainer who printed on Letter paper before
+    dialog = PrintPreviewDialog(Archive.open(content), "coercive-diplomacy", store.notes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheets > 0)
+    dialog.findChild(QPushButton, "previewLandscape").click()
+    dialog.findChild(QPushButton, "previewExportPdf").click()
+    assert dialog.message.startswith("Saved the handout")
+    assert paper(target) == (792, 612)  # Letter, turned as the preview showed it
+
+
+def test_a_pdf_comes_on_the_paper_last_printed_on(monkeypatch, tmp_path, make_window) -> None:
+    target = tmp_path / "handout.pdf"
+    monkeypatch.setattr(HandoutDialog, "exec", lambda dialog: 1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = make_window("coercive-diplomacy")
+    window.actions.actionExportPdf.trigger()
+    assert paper(target) == (595, 842)  # A4 until something is printed
+    window.store.set("print_paper", "Letter")
+    window.actions.actionExportPdf.trigger()
+    assert paper(target) == (612, 792)
