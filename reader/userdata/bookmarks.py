@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from reader.userdata.database import Changes, Database, now
+from reader.userdata.deletions import BOOKMARK, forget_deletion, record_deletion
 
 CHANGED = Changes(bookmarks=True)
 
@@ -29,10 +30,13 @@ def insert(db: sqlite3.Connection, uid: str, slug: str, title: str, label: str,
            created: str) -> int:
     """Add a bookmark at the end of the list, inside the caller's transaction; 0 when the
     page (or the uid) already has one, which an import of the same file must not repeat."""
-    return db.execute(
+    added = db.execute(
         "INSERT OR IGNORE INTO bookmarks(uid, slug, title, label, position, created) "
         "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM bookmarks), ?)",
         (uid, slug, title, label, created)).rowcount
+    if added:
+        forget_deletion(db, uid)
+    return added
 
 
 class Bookmarks:
@@ -70,6 +74,8 @@ class Bookmarks:
         row = self.store.row(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,))
         with self.store.transaction(CHANGED) as db:
             db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+            if row:
+                record_deletion(db, row[1], BOOKMARK, now())
         return Bookmark(*row) if row else None
 
     def restore(self, bookmark: Bookmark) -> None:
@@ -78,6 +84,7 @@ class Bookmarks:
             db.execute(f"INSERT OR IGNORE INTO bookmarks({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        (bookmark.id, bookmark.uid, bookmark.slug, bookmark.title, bookmark.label,
                         bookmark.position, bookmark.created))
+            forget_deletion(db, bookmark.uid)
 
     def move(self, bookmark_id: int, row: int) -> None:
         """Move a bookmark to `row` in the list, renumbering in one transaction."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reader.common.words import fold
 from reader.userdata.anchors import Anchor
 from reader.userdata.database import Changes, Database, now
+from reader.userdata.deletions import NOTE, forget_deletion, record_deletion
 
 CHANGED = Changes(notes=True)
 
@@ -48,7 +49,10 @@ def insert(db: sqlite3.Connection, uid: str, slug: str, page_title: str, text: s
         "INSERT OR IGNORE INTO notes(uid, slug, page_title, text, quote, prefix, suffix, "
         "position, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (uid, slug, page_title, text, quote, prefix, suffix, position, created, updated))
-    return cursor.lastrowid if cursor.rowcount else None
+    if not cursor.rowcount:
+        return None
+    forget_deletion(db, uid)  # an import brings back a note deleted before: it is kept
+    return cursor.lastrowid
 
 
 class Notes:
@@ -101,6 +105,8 @@ class Notes:
         note = self.get(note_id)
         with self.store.transaction(CHANGED) as db:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            if note is not None:
+                record_deletion(db, note.uid, NOTE, now())
         return note
 
     def count(self) -> int:

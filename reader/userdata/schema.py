@@ -49,6 +49,14 @@ MIGRATIONS: list[str] = [
         first_read TEXT NOT NULL
     );
     """,
+    # 4: what the user deleted, so that a recovery's union with a backup keeps it deleted
+    """
+    CREATE TABLE deleted (
+        uid     TEXT PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        deleted TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 IDENTITY = "database_id"  # a random name in meta: a write-ahead log of another file is told apart

@@ -204,3 +204,54 @@ def test_a_backup_made_today_is_used_when_it_is_the_newest(data_dir: Path) -> No
     damage(store.path, "garbage")
     assert [n.text for n in UserStore.open(data_dir).notes.all()] == ["in the backup"]
     assert list_backups(store.path)
+
+
+def drop_notes_and_bookmarks(path: Path) -> None:
+    """Damage that leaves the file readable but for its notes and bookmarks."""
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE notes")
+    db.execute("DROP TABLE bookmarks")
+    db.commit()
+    db.close()
+
+
+def test_what_was_deleted_after_the_backup_stays_deleted(base) -> None:
+    folder, _ = base
+    store = UserStore.open(folder)
+    in_backup = {n.uid for n in store.notes.all() if n.text.startswith("before the backup")}
+    gone = store.notes.get(min(n.id for n in store.notes.all()))
+    assert gone.uid in in_backup
+    store.notes.delete(gone.id)  # in yesterday's backup, deleted today
+    store.bookmarks.delete(store.bookmarks.find("about").id)
+    store.close()
+    drop_notes_and_bookmarks(folder / DB_NAME)
+    store = UserStore.open(folder)
+    assert uids(store) == in_backup - {gone.uid}  # the backup's notes, but the one deleted
+    assert [b.slug for b in store.bookmarks.all()] == ["coercive-diplomacy"]
+    assert "you now have 39 notes and 1 bookmark" in store.recovery_message
+
+
+def test_a_bookmark_put_back_after_its_deletion_survives_a_recovery(base) -> None:
+    folder, _ = base
+    store = UserStore.open(folder)
+    deleted = store.bookmarks.delete(store.bookmarks.find("about").id)
+    store.bookmarks.restore(deleted)  # undo: the user wants it after all
+    store.close()
+    drop_notes_and_bookmarks(folder / DB_NAME)
+    store = UserStore.open(folder)
+    assert sorted(b.slug for b in store.bookmarks.all()) == ["about", "coercive-diplomacy"]
+
+
+def test_a_note_imported_back_after_its_deletion_survives_a_recovery(base, tmp_path) -> None:
+    from reader.userdata.exchange import export_json, import_export
+
+    folder, _ = base
+    store = UserStore.open(folder)
+    kept = tmp_path / "notes.json"
+    kept.write_text(export_json(store), encoding="utf-8")
+    gone = store.notes.get(min(n.id for n in store.notes.all()))
+    store.notes.delete(gone.id)
+    import_export(store, kept)  # the trainer takes it back from their exported file
+    store.close()
+    drop_notes_and_bookmarks(folder / DB_NAME)
+    assert gone.uid in uids(UserStore.open(folder))

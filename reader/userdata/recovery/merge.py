@@ -3,8 +3,10 @@
 Nothing readable is dropped: each note once by its uid, in its most recently
 updated version (ties go to the source named first: the damaged file before
 the backup); bookmarks by uid and by page; a setting as the first source has
-it; a page read since the earliest time any source saw it. A note deleted
-after the backup may come back: a note back is better than a note lost.
+it; a page read since the earliest time any source saw it. What a source records
+as deleted (deletions.py) stays out, unless it changed after its deletion; when
+the file lost that record too, a note deleted after the backup comes back: a note
+back is better than a note lost.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def merge(sources: list[Rows]) -> Rows:
     settings: dict[str, dict[str, Any]] = {}
     meta: dict[str, dict[str, Any]] = {}
     progress: dict[str, dict[str, Any]] = {}
+    deleted = _deletions(sources)
     slugs: set[str] = set()  # pages with a bookmark
     for source in sources:
         for row in source.get("notes", []):
@@ -36,12 +39,17 @@ def merge(sources: list[Rows]) -> Rows:
             note["position"] = row.get("position") if isinstance(row.get("position"),
                                                                  int) else None
             kept = notes.get(note["uid"])
-            if kept is None or note["updated"] > kept["updated"]:
+            gone = deleted.get(note["uid"])
+            if (kept is None or note["updated"] > kept["updated"]) and (
+                    gone is None or note["updated"] > gone["deleted"]):
                 notes[note["uid"]] = note
         for row in source.get("bookmarks", []):
             bookmark = _texts(row, TEXT_BOOKMARK)
             position = row.get("position")
             bookmark["position"] = position if isinstance(position, (int, float)) else 1e9
+            gone = deleted.get(bookmark["uid"])
+            if gone is not None and bookmark["created"] <= gone["deleted"]:
+                continue
             if bookmark["uid"] not in bookmarks and bookmark["slug"] not in slugs:
                 bookmarks[bookmark["uid"]] = bookmark
                 slugs.add(bookmark["slug"])
@@ -62,7 +70,19 @@ def merge(sources: list[Rows]) -> Rows:
     meta[IDENTITY] = {"key": IDENTITY, "value": uuid.uuid4().hex}  # a new file, a new name
     return {"notes": list(notes.values()), "bookmarks": list(bookmarks.values()),
             "settings": list(settings.values()), "meta": list(meta.values()),
-            "progress": list(progress.values())}
+            "progress": list(progress.values()), "deleted": list(deleted.values())}
+
+
+def _deletions(sources: list[Rows]) -> dict[str, dict[str, str]]:
+    """Every deletion any source records, by uid, each at its latest time."""
+    deleted: dict[str, dict[str, str]] = {}
+    for source in sources:
+        for row in source.get("deleted", []):
+            record = _texts(row, ("uid", "kind", "deleted"))
+            if row.get("uid") and record["deleted"] > deleted.get(record["uid"], {}).get(
+                    "deleted", ""):
+                deleted[record["uid"]] = record
+    return deleted
 
 
 def write_union(connection: sqlite3.Connection, merged: Rows) -> dict[str, int]:
@@ -78,7 +98,7 @@ def write_union(connection: sqlite3.Connection, merged: Rows) -> dict[str, int]:
                 note = {**note, "id": None}  # another note has its id: it takes a new one
             used.add(note["id"])
             _insert(connection, "notes", columns["notes"], note)
-        for table in ("bookmarks", "settings", "meta", "progress"):
+        for table in ("bookmarks", "settings", "meta", "progress", "deleted"):
             for row in merged[table]:
                 _insert(connection, table, columns[table], row)
     except BaseException:
