@@ -81,10 +81,12 @@ class Bookmarks:
     def restore(self, bookmark: Bookmark) -> None:
         """Put back a deleted bookmark where it was (undo)."""
         with self.store.transaction(CHANGED) as db:
-            db.execute(f"INSERT OR IGNORE INTO bookmarks({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (bookmark.id, bookmark.uid, bookmark.slug, bookmark.title, bookmark.label,
-                        bookmark.position, bookmark.created))
-            forget_deletion(db, bookmark.uid)
+            put_back = db.execute(
+                f"INSERT OR IGNORE INTO bookmarks({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (bookmark.id, bookmark.uid, bookmark.slug, bookmark.title, bookmark.label,
+                 bookmark.position, bookmark.created)).rowcount
+            if put_back:  # not when the page was bookmarked again meanwhile
+                forget_deletion(db, bookmark.uid)
 
     def move(self, bookmark_id: int, row: int) -> None:
         """Move a bookmark to `row` in the list, renumbering in one transaction."""

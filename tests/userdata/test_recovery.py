@@ -255,3 +255,29 @@ def test_a_note_imported_back_after_its_deletion_survives_a_recovery(base, tmp_p
     store.close()
     drop_notes_and_bookmarks(folder / DB_NAME)
     assert gone.uid in uids(UserStore.open(folder))
+
+
+def test_an_undo_after_a_backup_that_holds_the_deletion_is_kept(tmp_path: Path) -> None:
+    from reader.userdata.exchange import export_json, import_export
+
+    folder = tmp_path / "data"
+    store = UserStore.open(folder)
+    store.bookmarks.add("about", "About")
+    note = store.notes.add("about", "About", "keep me")
+    store.notes.add("about", "About", "there all along")
+    kept = tmp_path / "notes.json"
+    kept.write_text(export_json(store), encoding="utf-8")
+    undo = store.bookmarks.delete(store.bookmarks.find("about").id)
+    store.notes.delete(note.id)
+    assert make_daily_backup(store.path, dt.date.today())  # the deletions, not the rows
+    store.bookmarks.restore(undo)  # Undo delete
+    import_export(store, kept)  # and the note taken back from the exported file
+    store.close()
+    db = sqlite3.connect(folder / DB_NAME)
+    db.execute("DROP TABLE progress")  # damage elsewhere: notes and bookmarks still read
+    db.commit()
+    db.close()
+    store = UserStore.open(folder)
+    assert "its progress table is missing" in store.recovery_message
+    assert [b.slug for b in store.bookmarks.all()] == ["about"]
+    assert sorted(n.text for n in store.notes.all()) == ["keep me", "there all along"]

@@ -3,10 +3,12 @@
 Nothing readable is dropped: each note once by its uid, in its most recently
 updated version (ties go to the source named first: the damaged file before
 the backup); bookmarks by uid and by page; a setting as the first source has
-it; a page read since the earliest time any source saw it. What a source records
-as deleted (deletions.py) stays out, unless it changed after its deletion; when
-the file lost that record too, a note deleted after the backup comes back: a note
-back is better than a note lost.
+it; a page read since the earliest time any source saw it. A note or bookmark the
+user deleted (deletions.py) stays out when the most trusted source that knows of it
+records its deletion: the file says what is now, and an undo or an import since
+the backup forgot the record there. When the damage took both the row and the
+record, a note deleted after the backup comes back: a note back is better than a
+note lost.
 """
 
 from __future__ import annotations
@@ -39,16 +41,14 @@ def merge(sources: list[Rows]) -> Rows:
             note["position"] = row.get("position") if isinstance(row.get("position"),
                                                                  int) else None
             kept = notes.get(note["uid"])
-            gone = deleted.get(note["uid"])
-            if (kept is None or note["updated"] > kept["updated"]) and (
-                    gone is None or note["updated"] > gone["deleted"]):
+            if note["uid"] not in deleted and (kept is None or
+                                               note["updated"] > kept["updated"]):
                 notes[note["uid"]] = note
         for row in source.get("bookmarks", []):
             bookmark = _texts(row, TEXT_BOOKMARK)
             position = row.get("position")
             bookmark["position"] = position if isinstance(position, (int, float)) else 1e9
-            gone = deleted.get(bookmark["uid"])
-            if gone is not None and bookmark["created"] <= gone["deleted"]:
+            if bookmark["uid"] in deleted:
                 continue
             if bookmark["uid"] not in bookmarks and bookmark["slug"] not in slugs:
                 bookmarks[bookmark["uid"]] = bookmark
@@ -74,14 +74,20 @@ def merge(sources: list[Rows]) -> Rows:
 
 
 def _deletions(sources: list[Rows]) -> dict[str, dict[str, str]]:
-    """Every deletion any source records, by uid, each at its latest time."""
+    """The deletions that hold, by uid: each recorded by the most trusted source that
+    holds the uid at all, as a note, a bookmark or a deletion."""
+    known: set[str] = set()
     deleted: dict[str, dict[str, str]] = {}
     for source in sources:
-        for row in source.get("deleted", []):
-            record = _texts(row, ("uid", "kind", "deleted"))
-            if row.get("uid") and record["deleted"] > deleted.get(record["uid"], {}).get(
-                    "deleted", ""):
-                deleted[record["uid"]] = record
+        held = {_texts(row, ("uid",))["uid"] for table in ("notes", "bookmarks")
+                for row in source.get(table, [])}
+        records = {record["uid"]: record for record in (
+            _texts(row, ("uid", "kind", "deleted")) for row in source.get("deleted", [])
+            if row.get("uid"))}
+        for uid, record in records.items():
+            if uid not in known and uid not in held:
+                deleted[uid] = record
+        known |= held | set(records)
     return deleted
 
 
