@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.common.files import PARTIAL, atomic_path
-from reader.userdata.database import ALL_CHANGED, Database, StoreError
+from reader.userdata.database import ALL_CHANGED, Database, StoreError, reason
 from reader.userdata.schema import migrate
 
 PREFIX = "otpic-reader-"
@@ -216,6 +216,19 @@ def _holds_anything(path: Path) -> bool:
         db.close()
 
 
+def _readable(path: Path) -> sqlite3.Connection:
+    """The backup opened to be read, or StoreError saying it cannot be."""
+    source = None
+    try:
+        source = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        if source is not None:
+            source.close()
+        raise StoreError(f"{path} is not a database that can be read ({exc})") from exc
+    return source
+
+
 def _change_count(path: Path) -> int:
     """How many changes the file has seen: every saved user action adds one."""
     try:
@@ -272,16 +285,20 @@ def restore_into(store: Database, backup: Backup) -> Path:
         if not kept.exists():
             break
         kept = kept.with_name(f"{store.path.name}{BEFORE_RESTORE}{stamp}-{again}")
-    copy_database(store.path, kept, verify=False)  # whatever it is, it is kept
     try:
-        source = sqlite3.connect(f"{backup.path.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            source.backup(store.db)
-        finally:
-            source.close()
+        copy_database(store.path, kept, verify=False)  # whatever it is, it is kept
+    except sqlite3.Error as exc:
+        raise StoreError(f"what you have now could not be kept aside first "
+                         f"({reason(exc, kept)})") from exc
+    source = _readable(backup.path)
+    try:
+        source.backup(store.db)  # all or nothing: a failure leaves the live data as it was
         migrate(store.db)  # a backup from an older program: bring it to today's schema
     except sqlite3.Error as exc:
-        raise StoreError(f"{backup.path} is not a database that can be read: {exc}") from exc
+        raise StoreError(f"{store.path} could not take the backup's data "
+                         f"({reason(exc, store.path)})") from exc
+    finally:
+        source.close()
     # count on from the newest backup, so that tomorrow's backup is made again
     newest = max((_change_count(path) for _, path in _daily(store.path)), default=0)
     daily = getattr(store, "daily", None)

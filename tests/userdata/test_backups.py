@@ -197,3 +197,16 @@ def test_a_daily_backup_that_cannot_be_written_costs_the_reader_nothing(data_dir
     (data_dir / "backups").write_text("a file where the folder goes")  # mkdir fails
     assert try_daily_backup(store.path) is None
     assert store.notes.count() == 1
+
+
+@pytest.mark.usefixtures("no_daily_backup")
+def test_a_restore_on_a_full_disk_says_so_and_changes_nothing(tmpfs) -> None:
+    disk = tmpfs(size="1m")
+    store = with_notes(disk / "data", 40)
+    make_daily_backup(store.path, dt.date(2026, 11, 16))
+    store.notes.add("about", "About", "written after the backup")
+    [backup] = list_backups(store.path)
+    fill(disk)  # no room for the copy of what is there now
+    with pytest.raises(StoreError, match="the disk is full"):
+        restore_into(store, backup)
+    assert store.notes.count() == 41
