@@ -3,8 +3,9 @@
 On Linux they follow the XDG rule (an absolute $XDG_DATA_HOME or $XDG_CACHE_HOME, else
 ~/.local/share or ~/.cache under an absolute $HOME), which takes a line to apply while
 importing platformdirs costs a start 9 to 12 ms before its first paint: the window's
-kept look lives in the cache. Any other platform, or a case off the plain rule (no
-absolute home, Android), asks platformdirs itself; a test holds the two to one answer.
+kept look lives in the cache. Any other platform, or a case off the plain rule (a
+relative variable, no absolute home, Android), asks platformdirs itself, whichever
+version is installed; a test holds the two to one answer.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def xdg_dir(kind: str) -> Path | None:
         return None
     variable, beneath_home = XDG[kind]
     named = os.environ.get(variable, "")
-    if os.path.isabs(named):
-        return Path(named, APP_NAME)
+    if named:  # a relative one is ignored by today's platformdirs, used by older ones
+        return Path(named, APP_NAME) if os.path.isabs(named) else None
     home = os.environ.get("HOME", "")
     return Path(home, beneath_home, APP_NAME) if os.path.isabs(home) else None

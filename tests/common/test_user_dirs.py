@@ -12,6 +12,7 @@ from reader.common.user_dirs import APP_NAME, user_dir, xdg_dir
 
 ENVIRONMENTS = [
     {"HOME": "/home/ana"},
+    {"HOME": "/home/ana/"},
     {"HOME": "/home/ana/", "XDG_DATA_HOME": "/srv/data", "XDG_CACHE_HOME": "/var/tmp/c"},
     {"HOME": "/home/ana", "XDG_DATA_HOME": "relative/data", "XDG_CACHE_HOME": ""},
     {"HOME": "/"},
@@ -49,5 +50,8 @@ def test_on_linux_the_plain_case_needs_no_platformdirs(monkeypatch: pytest.Monke
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("ANDROID_DATA", raising=False)
     assert xdg_dir("cache") == Path("/home/ana/.cache/otpic-reader")
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache")
+    assert xdg_dir("cache") is None  # relative: platformdirs decides, as its version does
+    monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", "relative")
     assert xdg_dir("cache") is None  # off the plain rule: platformdirs decides

@@ -30,8 +30,10 @@ kept = ["reader.archive.archive", "reader.userdata.store", "sqlite3", "reader.ui
 print(",".join(name for name in kept if name in seen["modules"]) or "none")
 # any start, the ordinary one too: what only a note, a bookmark or a damaged file needs,
 # and platformdirs, whose answer the XDG rule gives on Linux (common/user_dirs.py)
-rare = ["platformdirs", "uuid", "reader.userdata.notes", "reader.userdata.bookmarks",
+rare = ["uuid", "reader.userdata.notes", "reader.userdata.bookmarks",
         "reader.userdata.backups", "reader.userdata.recovery.repair"]
+if sys.platform == "linux":  # elsewhere platformdirs names the folders
+    rare.append("platformdirs")
 print(",".join(name for name in rare if name in seen["modules"]) or "none")
 """
 
